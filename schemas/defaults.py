@@ -1,0 +1,164 @@
+"""The framework's default plan, taken from the seed text: pure data, no clock, no I/O."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from schemas.delivery import recommend_delivery
+from schemas.enums import AccessLevel, DataCategory, GovernanceKey, RaciLetter, UseCaseStatus
+from schemas.framework import CHECKPOINT_GUIDANCE, METRICS, PROHIBITIONS, STAGES, USE_CASES
+from schemas.plan import Plan
+from schemas.records import (
+    DataAccessRule,
+    GovernanceTopic,
+    Metric,
+    PlanInfo,
+    Policy,
+    Prohibition,
+    RaciActivity,
+    RaciRole,
+    Stage,
+    UseCase,
+)
+
+ROLES: tuple[str, ...] = (
+    "HR",
+    "Legal and privacy",
+    "Security",
+    "IT",
+    "Vendor",
+    "Executive sponsor",
+)
+"""The RACI roles the seed names, as role-1 to role-6."""
+
+_HR, _LEGAL, _SECURITY, _IT, _VENDOR, _SPONSOR = (f"role-{n}" for n in range(1, 7))
+_R, _A, _C, _I = RaciLetter.R, RaciLetter.A, RaciLetter.C, RaciLetter.I
+
+# Where the seed says a role owns something it is accountable (A); where it
+# reviews, manages or explains, it does the work (R). A cell holds one letter,
+# so each row gives the other letter to the role the work naturally involves.
+ACTIVITIES: tuple[tuple[str, dict[str, RaciLetter]], ...] = (
+    ("Define the development purpose", {_HR: _A, _LEGAL: _C, _VENDOR: _I, _SPONSOR: _R}),
+    ("Communicate with employees: notice, opt-out, support", {_HR: _A, _LEGAL: _C, _IT: _R}),
+    ("Review lawful basis and notices", {_HR: _A, _LEGAL: _R, _SECURITY: _I}),
+    ("Review contracts and prohibited uses", {_HR: _C, _LEGAL: _R, _VENDOR: _C, _SPONSOR: _A}),
+    ("Review the architecture", {_LEGAL: _I, _SECURITY: _R, _IT: _A, _VENDOR: _C}),
+    ("Review incident response", {_LEGAL: _A, _SECURITY: _R, _IT: _C, _VENDOR: _C}),
+    ("Manage approved integration and identity controls", {_SECURITY: _A, _IT: _R, _VENDOR: _C}),
+    (
+        "Explain model behavior, retention, subprocessors, deletion, access, evaluation "
+        "and escalation",
+        {_HR: _I, _LEGAL: _A, _SECURITY: _C, _IT: _C, _VENDOR: _R},
+    ),
+    (
+        "Decide to expand, modify or stop",
+        {_HR: _R, _LEGAL: _C, _SECURITY: _C, _IT: _I, _VENDOR: _I, _SPONSOR: _A},
+    ),
+)
+"""RACI rows: the activities and ownership the seed states."""
+
+GOVERNANCE: tuple[tuple[GovernanceKey, str, str], ...] = (
+    (GovernanceKey.DATA_COLLECTION, "Data collection", _LEGAL),
+    (GovernanceKey.RETENTION, "Retention", _LEGAL),
+    (GovernanceKey.MODEL_USE, "Model use", _LEGAL),
+    (GovernanceKey.ACCESS, "Access", _IT),
+    (GovernanceKey.DELETION, "Deletion", _LEGAL),
+    (GovernanceKey.EXPORT, "Export", _IT),
+    (GovernanceKey.SUBPROCESSORS, "Subprocessors", _LEGAL),
+    (GovernanceKey.SECURITY, "Security", _SECURITY),
+    (GovernanceKey.INCIDENT_RESPONSE, "Incident response", _SECURITY),
+)
+"""The nine governance topics of Step 3 and the RACI role that owns each."""
+
+_NONE, _OWN, _AGG = AccessLevel.NONE, AccessLevel.OWN, AccessLevel.AGGREGATE
+_PRIVATE, _DERIVED = DataCategory.PRIVATE_CONTENT, DataCategory.DERIVED_PROFILES
+_USAGE, _REPORTS = DataCategory.USAGE_METADATA, DataCategory.AGGREGATE_REPORTS
+
+# Only the employee reads their own coaching data; everyone else sees at most
+# aggregates, and never private content or derived profiles (Failure Mode 2).
+DATA_ACCESS: tuple[tuple[str, dict[DataCategory, AccessLevel]], ...] = (
+    ("Employee", {_PRIVATE: _OWN, _DERIVED: _OWN, _USAGE: _OWN, _REPORTS: _AGG}),
+    ("Manager", {_PRIVATE: _NONE, _DERIVED: _NONE, _USAGE: _NONE, _REPORTS: _AGG}),
+    ("HR", {_PRIVATE: _NONE, _DERIVED: _NONE, _USAGE: _AGG, _REPORTS: _AGG}),
+    ("Executive sponsor", {_PRIVATE: _NONE, _DERIVED: _NONE, _USAGE: _NONE, _REPORTS: _AGG}),
+)
+"""Role by data category access: development, not surveillance."""
+
+
+def default_plan(now: datetime, organization: str = "", title: str = "AI coaching rollout") -> Plan:
+    """A new plan seeded with the framework's defaults, created at ``now``."""
+    return Plan(
+        plan=PlanInfo(id="plan", organization=organization, title=title, created=now, updated=now),
+        policy=Policy(id="policy", min_group_size=5, pilot_cap=50),
+        stages=default_stages(),
+        use_cases=default_use_cases(),
+        prohibitions=[
+            Prohibition(id=f"pr-{n}", key=key, text=text)
+            for n, (key, text) in enumerate(PROHIBITIONS, start=1)
+        ],
+        data_access=default_data_access(),
+        governance=[
+            GovernanceTopic(id=f"gov-{n}", key=key, title=title_, owner_role=owner)
+            for n, (key, title_, owner) in enumerate(GOVERNANCE, start=1)
+        ],
+        raci_roles=[
+            RaciRole(id=f"role-{n}", name=name, sponsor=name == "Executive sponsor")
+            for n, name in enumerate(ROLES, start=1)
+        ],
+        raci_activities=[
+            RaciActivity(
+                id=f"act-{n}", name=name, cells=dict(cells), expand_decision=n == len(ACTIVITIES)
+            )
+            for n, (name, cells) in enumerate(ACTIVITIES, start=1)
+        ],
+        metrics=[
+            Metric(id=key, name=name, kind=kind, unit=unit, direction=direction)
+            for key, name, kind, unit, direction in METRICS
+        ],
+    )
+
+
+def default_stages() -> list[Stage]:
+    """The eight stages, not started, each with its step and checkpoint guidance."""
+    return [
+        Stage(id=f"stage-{n}", number=n, title=title, purpose=f"{step} {CHECKPOINT_GUIDANCE}")
+        for n, (title, step) in enumerate(STAGES, start=1)
+    ]
+
+
+def default_use_cases() -> list[UseCase]:
+    """The matrix rows; delivery follows the recommendation, none for prohibited rows."""
+    rows = []
+    for n, (name, status, control, route_to, factors, guardrail) in enumerate(USE_CASES, 1):
+        consequence, complexity, escalation = factors
+        delivery = None
+        if status is not UseCaseStatus.PROHIBITED:
+            delivery, _reason = recommend_delivery(consequence, complexity, escalation)
+        rows.append(
+            UseCase(
+                id=f"uc-{n}",
+                name=name,
+                status=status,
+                control=control,
+                route_to=route_to,
+                consequence=consequence,
+                complexity=complexity,
+                escalation=escalation,
+                delivery=delivery,
+                guardrail=guardrail,
+            )
+        )
+    return rows
+
+
+def default_data_access() -> list[DataAccessRule]:
+    """Data-access rules da-1 onwards, role by role, category by category."""
+    rules: list[DataAccessRule] = []
+    for role, levels in DATA_ACCESS:
+        for category in DataCategory:
+            rules.append(
+                DataAccessRule(
+                    id=f"da-{len(rules) + 1}", role=role, category=category, level=levels[category]
+                )
+            )
+    return rules

@@ -1,0 +1,173 @@
+"""The framework as the seed text states it: stages, use-case matrix, prohibitions, metrics."""
+
+from __future__ import annotations
+
+from schemas.enums import Direction, Level, MetricKind, ProhibitionKey, UseCaseStatus
+
+CHECKPOINT_GUIDANCE = (
+    "Before acting, write the current constraint and the smallest observable result "
+    "this checkpoint should create."
+)
+"""The seed's advice repeated at every checkpoint."""
+
+STAGES: tuple[tuple[str, str], ...] = (
+    (
+        "Define Permitted Use Cases",
+        "Define the coaching tasks that are permitted, conditionally permitted, "
+        "human-required, and prohibited.",
+    ),
+    (
+        "Separate Coaching From Surveillance",
+        "Prohibit secret monitoring, mental-health inference, automated discipline, "
+        "and use of private coaching content for performance scoring.",
+    ),
+    (
+        "Establish Privacy and Governance",
+        "Document data collection, retention, model use, access, deletion, export, "
+        "subprocessors, security, and incident response.",
+    ),
+    (
+        "Choose the Delivery Model",
+        "Choose AI-only, human-led, or hybrid delivery based on consequence, complexity, "
+        "and escalation need.",
+    ),
+    (
+        "Design a Limited Pilot",
+        "Pilot one workflow with a limited population, informed notice, opt-out, support, "
+        "and predeclared stop conditions.",
+    ),
+    (
+        "Train Participants and Managers",
+        "Train employees and managers on purpose, limits, privacy, escalation, and what "
+        "the system must never be asked to do.",
+    ),
+    (
+        "Measure Outcomes and Harms",
+        "Measure usefulness, participation, behavior, administration, privacy incidents, "
+        "bias signals, opt-outs, and adverse effects.",
+    ),
+    (
+        "Expand, Modify, or Stop",
+        "Expand only when evidence supports the next scope; otherwise modify or stop "
+        "without treating adoption as inevitable.",
+    ),
+)
+"""Each stage's title and the step sentence that is its purpose."""
+
+_L, _M, _H = Level.LOW, Level.MEDIUM, Level.HIGH
+_QUALIFIED_HUMANS = "Qualified human decision-makers under HR and legal governance"
+
+# name, status, required control, route-to, (consequence, complexity, escalation), guardrail
+USE_CASES: tuple[tuple[str, UseCaseStatus, str, str, tuple[Level, Level, Level], bool], ...] = (
+    (
+        "Meeting preparation",
+        UseCaseStatus.PERMITTED,
+        "User-controlled context and no confidential recording",
+        "",
+        (_L, _L, _L),
+        False,
+    ),
+    (
+        "Leadership reflection",
+        UseCaseStatus.PERMITTED_WITH_CONTROLS,
+        "Private workspace, deletion, and human escalation",
+        "",
+        (_L, _M, _M),
+        False,
+    ),
+    (
+        "Goal setting and accountability",
+        UseCaseStatus.PERMITTED_WITH_CONTROLS,
+        "No hidden manager scoring",
+        "",
+        (_M, _L, _L),
+        False,
+    ),
+    (
+        "Career planning",
+        UseCaseStatus.PERMITTED_WITH_CONTROLS,
+        "Clear separation from employment decisions",
+        "",
+        (_M, _M, _L),
+        False,
+    ),
+    (
+        "Performance management",
+        UseCaseStatus.HUMAN_REQUIRED,
+        "AI may prepare materials but not decide ratings or discipline",
+        "",
+        (_H, _H, _M),
+        True,
+    ),
+    (
+        "Mental-health support",
+        UseCaseStatus.PROHIBITED,
+        "Route to qualified clinical or employee-assistance services",
+        "Qualified clinical or employee-assistance services",
+        (_H, _H, _H),
+        True,
+    ),
+    (
+        "Employee discipline",
+        UseCaseStatus.PROHIBITED,
+        "No automated recommendation or decision",
+        _QUALIFIED_HUMANS,
+        (_H, _H, _H),
+        True,
+    ),
+    (
+        "Protected-trait or health inference",
+        UseCaseStatus.PROHIBITED,
+        "No profiling or derived sensitive status",
+        "Occupational health or HR, only on the employee's own disclosure",
+        (_H, _M, _H),
+        True,
+    ),
+)
+"""The seed's use-case matrix with delivery factors chosen for each row."""
+
+PROHIBITIONS: tuple[tuple[ProhibitionKey, str], ...] = (
+    (
+        ProhibitionKey.SECRET_MONITORING,
+        "No secret monitoring: coaching is never used to watch employees without their knowledge.",
+    ),
+    (
+        ProhibitionKey.MENTAL_HEALTH_INFERENCE,
+        "No mental-health inference: private development conversations never become "
+        "psychological profiles.",
+    ),
+    (
+        ProhibitionKey.AUTOMATED_DISCIPLINE,
+        "No automated discipline: the system never recommends or decides discipline, and "
+        "coaching content never becomes disciplinary evidence.",
+    ),
+    (
+        ProhibitionKey.PERFORMANCE_SCORING,
+        "No use of private coaching content for performance scoring: private development "
+        "conversations never silently become performance scores.",
+    ),
+)
+"""The four surveillance prohibitions of Step 2, in the seed's words."""
+
+_UP, _DOWN = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER
+
+METRICS: tuple[tuple[str, str, MetricKind, str, Direction], ...] = (
+    ("voluntary_participation", "Voluntary participation", MetricKind.ENGAGEMENT, "%", _UP),
+    ("completion", "Completion", MetricKind.ENGAGEMENT, "%", _UP),
+    ("usefulness", "User-reported usefulness", MetricKind.OUTCOME, "%", _UP),
+    ("follow_through", "Observable follow-through", MetricKind.OUTCOME, "%", _UP),
+    ("human_escalations", "Human escalations", MetricKind.OUTCOME, "count", _DOWN),
+    ("privacy_incidents", "Privacy incidents", MetricKind.HARM, "count", _DOWN),
+    ("opt_outs", "Opt-outs", MetricKind.HARM, "%", _DOWN),
+    ("adverse_effects", "Adverse effects", MetricKind.HARM, "count", _DOWN),
+    ("bias_signals", "Bias signals", MetricKind.HARM, "count", _DOWN),
+    ("admin_hours", "Administrative hours", MetricKind.COST, "hours", _DOWN),
+    (
+        "cost_per_active_participant",
+        "Cost per active participant",
+        MetricKind.COST,
+        "per participant",
+        _DOWN,
+    ),
+)
+"""The pilot scorecard's eleven metrics: key, name, kind, unit, direction."""

@@ -1,0 +1,123 @@
+"""Changes to a plan and the hash-chained history that records them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+from schemas.text import Line, RecordId
+
+GENESIS = "0" * 64
+"""The ``prev_hash`` of the first history entry."""
+
+
+class Put(BaseModel):
+    """Add a record, or replace it whole."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    op: Literal["put"] = "put"
+    table: str
+    """The table, e.g. ``use_cases``."""
+    record: dict[str, Any]
+    """The record, with its ``id``."""
+
+
+class Set(BaseModel):
+    """Change one field of a record."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    op: Literal["set"] = "set"
+    table: str
+    """The table."""
+    key: str
+    """The record's id."""
+    field: str
+    """The field changed."""
+    value: Any
+    """The new value (validated by the record's model)."""
+
+
+class Delete(BaseModel):
+    """Remove a record."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    op: Literal["delete"] = "delete"
+    table: str
+    """The table."""
+    key: str
+    """The record's id."""
+
+
+Change = Put | Set | Delete
+"""What a caller asks the store to do."""
+
+
+class Edit(BaseModel):
+    """What a change did to one record: the before and after a history holds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    table: str
+    """The table."""
+    key: str
+    """The record's id."""
+    field: str | None = None
+    """The field; None when the whole record was added or removed."""
+    before: JsonValue = None
+    """The value before (None for an added record)."""
+    after: JsonValue = None
+    """The value after (None for a removed record)."""
+
+
+class HistoryEntry(BaseModel):
+    """One user action, as recorded; each carries the hash of the one before."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: RecordId
+    """``h-<seq>``, the record's key in the history table."""
+    seq: int = Field(ge=1)
+    """1, 2, 3... in order."""
+    at: datetime
+    """When the action was saved."""
+    actor: str
+    """Who (the OS user name unless a display name is set)."""
+    action: str
+    """The action's name, e.g. ``stage.complete`` or ``undo``."""
+    summary: str
+    """What changed, in words."""
+    reason: Line = ""
+    """Why, where the action asks for a reason."""
+    edits: list[Edit]
+    """The record-level changes."""
+    undoes: int | None = None
+    """For undo and redo: the seq of the entry reverted or repeated."""
+    prev_hash: str
+    """The ``hash`` of the entry before (``GENESIS`` for the first)."""
+    hash: str
+    """sha256 over ``prev_hash`` and this entry's content."""
+
+
+def entry_hash(content: dict[str, Any], prev_hash: str) -> str:
+    """Hash an entry's JSON content (less ``id`` and ``hash``) chained to ``prev_hash``."""
+    body = {k: v for k, v in content.items() if k not in ("id", "hash")}
+    body["prev_hash"] = prev_hash
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def first_broken(entries: list[dict[str, Any]]) -> int | None:
+    """The seq of the first stored entry whose chain does not verify, or None."""
+    prev = GENESIS
+    for entry in sorted(entries, key=lambda e: int(e.get("seq", 0))):
+        if entry.get("prev_hash") != prev or entry_hash(entry, prev) != entry.get("hash"):
+            return int(entry.get("seq", 0))
+        prev = str(entry["hash"])
+    return None

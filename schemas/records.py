@@ -1,0 +1,384 @@
+"""One model per stored record: what each table of a plan holds."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from schemas.enums import (
+    AccessLevel,
+    Audience,
+    Comparison,
+    ConditionKind,
+    ConsultationBody,
+    DataCategory,
+    DecisionKind,
+    DeliveryModel,
+    Diagnosis,
+    Direction,
+    GovernanceKey,
+    Level,
+    MetricKind,
+    PilotStatus,
+    ProhibitionKey,
+    RaciLetter,
+    StageStatus,
+    TrainingTopic,
+    UseCaseStatus,
+)
+from schemas.text import Key, Line, Name, Prose, RecordId
+
+SCHEMA_VERSION = 2
+"""The version of the stored plan format this code writes."""
+
+
+class Record(BaseModel):
+    """Base of every stored record: strict, validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    id: RecordId
+    """Stable id, the record's key in its table."""
+
+
+class PlanInfo(Record):
+    """The plan itself: who it is for and what it covers."""
+
+    organization: Line = ""
+    """The organization rolling out AI coaching."""
+    title: Name = "AI coaching rollout"
+    """The plan's title."""
+    scope: Prose = ""
+    """What the rollout covers and what it does not."""
+    schema_version: int = SCHEMA_VERSION
+    """The stored format's version; see ``store.migrations``."""
+    created: datetime
+    """When the plan was created."""
+    updated: datetime
+    """When the plan last changed."""
+    display_name: Line = ""
+    """The name history entries carry; empty means the OS user name."""
+
+
+class Policy(Record):
+    """Thresholds the rules apply: aggregation minimum and pilot cap."""
+
+    min_group_size: int = Field(default=5, ge=3, le=1000)
+    """k: no aggregate figure over fewer people is shown (never below 3)."""
+    pilot_cap: int = Field(default=50, ge=1, le=100000)
+    """The largest pilot population allowed (also at most 10% of the org)."""
+
+
+class Jurisdiction(Record):
+    """A jurisdiction in scope and its legal review."""
+
+    name: Name
+    """Country, state or region."""
+    reviewed_by: Line = ""
+    """The qualified reviewer; empty until reviewed."""
+    reviewed_at: date | None = None
+    """When the legal review was recorded."""
+
+
+class Stage(Record):
+    """One of the eight framework stages."""
+
+    number: int = Field(ge=1, le=8)
+    """1 to 8, the framework's order."""
+    title: Name
+    """The stage's name."""
+    purpose: Prose
+    """What the framework asks of this stage."""
+    status: StageStatus = StageStatus.NOT_STARTED
+    """Where the stage stands."""
+    constraint: Prose = ""
+    """The current constraint, written before acting."""
+    target_result: Prose = ""
+    """The smallest observable result this stage should create."""
+    due: date | None = None
+    """Target date; overdue gives a warning."""
+    completed_at: datetime | None = None
+    """When the stage was last marked complete."""
+    reopen_reason: Line = ""
+    """Why the stage was last reopened."""
+
+
+class Evidence(Record):
+    """A piece of observable completion evidence for a stage."""
+
+    stage: int = Field(ge=1, le=8)
+    """The stage it proves."""
+    result: Prose = Field(min_length=1)
+    """The observable result."""
+    recorded_at: datetime
+    """When it was recorded."""
+    recorded_by: Name
+    """Who recorded it."""
+
+
+class Outcome(Record):
+    """An outcome log entry: what changed, and if incomplete, why."""
+
+    stage: int = Field(ge=1, le=8)
+    """The stage it belongs to."""
+    what_changed: Prose = Field(min_length=1)
+    """What actually happened."""
+    complete: bool = True
+    """Whether the intended result was reached."""
+    diagnosis: Diagnosis | None = None
+    """For an incomplete result: which condition failed."""
+    restart: Line = ""
+    """For an incomplete result: the smallest valid restart."""
+    recorded_at: datetime
+    """When it was recorded."""
+    recorded_by: Name
+    """Who recorded it."""
+
+    @model_validator(mode="after")
+    def _incomplete_needs_diagnosis(self) -> Outcome:
+        if not self.complete and (self.diagnosis is None or not self.restart):
+            raise ValueError("an incomplete result needs a diagnosis and the smallest valid restart")
+        return self
+
+
+class UseCase(Record):
+    """A row of the use-case matrix, with its delivery model."""
+
+    name: Name
+    """The coaching task."""
+    status: UseCaseStatus
+    """Permitted, with controls, human-required or prohibited."""
+    control: Line = ""
+    """The required control (needed unless permitted)."""
+    route_to: Line = ""
+    """For prohibited use cases: where people are sent instead."""
+    consequence: Level = Level.LOW
+    """How much is at stake for the person."""
+    complexity: Level = Level.LOW
+    """How complex the situation usually is."""
+    escalation: Level = Level.LOW
+    """How often a human must take over."""
+    delivery: DeliveryModel | None = None
+    """The chosen delivery model; None until chosen."""
+    delivery_rationale: Line = ""
+    """Why, when the choice differs from the recommendation."""
+    guardrail: bool = False
+    """True for the framework's fixed limits (they may not be loosened)."""
+
+
+class Prohibition(Record):
+    """One of the four surveillance prohibitions and its attestation."""
+
+    key: ProhibitionKey
+    """Which prohibition."""
+    text: Prose
+    """The prohibition in words."""
+    attested_by: Line = ""
+    """Who attested it; empty until attested."""
+    attested_at: datetime | None = None
+    """When it was attested."""
+
+
+class DataAccessRule(Record):
+    """How much of one data category one role may read."""
+
+    role: Name
+    """The reader, e.g. Employee, Manager, HR."""
+    category: DataCategory
+    """The kind of data."""
+    level: AccessLevel = AccessLevel.NONE
+    """None, own only, aggregate or individual."""
+
+
+class GovernanceTopic(Record):
+    """One of the nine governance topics of Step 3."""
+
+    key: GovernanceKey
+    """Which topic."""
+    title: Name
+    """The topic's name."""
+    statement: Prose = ""
+    """What the organization commits to."""
+    owner_role: RecordId | None = None
+    """The RACI role that owns the topic."""
+    reviewed_by: Line = ""
+    """Who reviewed the statement."""
+    reviewed_at: date | None = None
+    """When it was reviewed."""
+    next_review: date | None = None
+    """When it is due for review again."""
+
+
+class RaciRole(Record):
+    """A column of the governance RACI."""
+
+    name: Name
+    """The role, e.g. HR or Executive sponsor."""
+    sponsor: bool = False
+    """True for the executive sponsor (owns expand-or-stop)."""
+
+
+class RaciActivity(Record):
+    """A row of the governance RACI: one letter per role."""
+
+    name: Name
+    """The activity."""
+    cells: dict[RecordId, RaciLetter] = Field(default_factory=dict)
+    """Role id to letter; absent means empty."""
+    expand_decision: bool = False
+    """True for the decision to expand or stop."""
+
+
+class Pilot(Record):
+    """A limited pilot of one workflow (Step 5)."""
+
+    name: Name
+    """The pilot's name."""
+    use_case: RecordId | None = None
+    """The one workflow piloted."""
+    population_size: int = Field(default=0, ge=0)
+    """How many people take part."""
+    population: Line = ""
+    """Who they are."""
+    organization_size: int = Field(default=0, ge=0)
+    """Headcount of the organization (for the 10% cap)."""
+    voluntary: bool = True
+    """Participation is voluntary."""
+    notice_text: Prose = ""
+    """The notice participants receive."""
+    notice_date: date | None = None
+    """When notice is given."""
+    opt_out: Line = ""
+    """How to opt out."""
+    support_contact: Line = ""
+    """Where participants get help."""
+    start: date | None = None
+    """First day."""
+    end: date | None = None
+    """Last day; overdue gives a warning."""
+    status: PilotStatus = PilotStatus.DESIGN
+    """Design, running, completed or stopped."""
+    extends: RecordId | None = None
+    """The earlier pilot this one expands (the next scope)."""
+
+
+class Condition(Record):
+    """A success or stop condition, declared before the pilot."""
+
+    pilot: RecordId
+    """The pilot it belongs to."""
+    kind: ConditionKind
+    """Success or stop."""
+    metric: Key
+    """The metric it reads."""
+    comparison: Comparison
+    """How the value is compared."""
+    threshold: float
+    """The value compared against."""
+    wording: Line = ""
+    """The condition in words."""
+    locked: bool = False
+    """Set when the pilot starts; change then needs an amendment."""
+    amendment: Line = ""
+    """The reason for the last amendment after locking."""
+
+
+class TrainingSession(Record):
+    """A training session (Step 6)."""
+
+    pilot: RecordId | None = None
+    """The pilot it prepares."""
+    audience: Audience
+    """Employees or managers."""
+    topics: list[TrainingTopic] = Field(default_factory=list)
+    """What it covered."""
+    invited: int = Field(default=0, ge=0)
+    """How many were invited."""
+    attended: int = Field(default=0, ge=0)
+    """How many attended."""
+    held_on: date | None = None
+    """When it took place."""
+
+    @model_validator(mode="after")
+    def _attended_within_invited(self) -> TrainingSession:
+        if self.attended > self.invited:
+            raise ValueError("attended cannot exceed invited")
+        return self
+
+
+class Metric(Record):
+    """A scorecard metric; its id is its key."""
+
+    name: Name
+    """What it is called on screen."""
+    kind: MetricKind
+    """Engagement, outcome, harm or cost."""
+    unit: Line = ""
+    """Unit of the value, e.g. % or hours."""
+    direction: Direction = Direction.HIGHER_IS_BETTER
+    """Which way is better."""
+
+
+class Observation(Record):
+    """One measured value of a metric, for one period and group."""
+
+    pilot: RecordId
+    """The pilot measured."""
+    metric: Key
+    """The metric's key."""
+    period: date
+    """The period the value is for."""
+    value: float
+    """The measured value."""
+    group: Line = ""
+    """Group label; empty for the whole population."""
+    n: int = Field(ge=0)
+    """How many people are behind the value."""
+
+
+class Decision(Record):
+    """The Step 8 decision for a pilot."""
+
+    pilot: RecordId
+    """The pilot decided on."""
+    kind: DecisionKind
+    """Expand, modify or stop."""
+    rationale: Prose = ""
+    """Why."""
+    evidence: Prose = ""
+    """The evidence cited."""
+    variable: Line = ""
+    """For modify: the one operating variable it changes."""
+    decided_by: Line = ""
+    """Who decided."""
+    decided_at: date | None = None
+    """When."""
+    sponsor_signoff_by: Line = ""
+    """The executive sponsor who signed off."""
+    sponsor_signoff_at: date | None = None
+    """When the sponsor signed off."""
+
+
+class RoiClaim(Record):
+    """A return-on-investment claim and what backs it."""
+
+    claim: Prose = Field(min_length=1)
+    """The claim."""
+    counterfactual: Prose = ""
+    """What would have happened without coaching."""
+    measurement_design: Prose = ""
+    """How the difference is measured."""
+
+
+class Consultation(Record):
+    """A consultation with employees' representatives."""
+
+    body: ConsultationBody
+    """Who was consulted."""
+    consulted_at: date
+    """When."""
+    said: Prose = ""
+    """What they said."""
+    response: Prose = ""
+    """How the plan answered."""

@@ -1,0 +1,87 @@
+"""Read a plan file into validated tables, naming exactly what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from schemas.history import HistoryEntry
+from schemas.plan import HISTORY_TABLE, TABLES, Plan, plan_from_tables
+from schemas.records import SCHEMA_VERSION
+from store.errors import PlanInvalid, PlanTooNew, PlanUnreadable
+from store.migrations import Tables, stored_version
+
+
+def read_tables(path: Path) -> Tables:
+    """Parse the file into ``{table: {id: doc}}`` or raise a one-line error."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanUnreadable(f"{path}: no such plan file") from None
+    except OSError as exc:
+        raise PlanUnreadable(f"{path}: cannot be read ({exc.strerror})") from None
+    if not raw.strip():
+        raise PlanUnreadable(f"{path}: the file is empty, not a plan")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise PlanUnreadable(f"{path}: not valid JSON ({exc}); it may be truncated") from None
+    return check_shape(path, data)
+
+
+def check_shape(path: Path | str, data: Any) -> Tables:
+    """Make sure ``data`` is tables of records before anything reads fields."""
+    if not isinstance(data, dict):
+        raise PlanInvalid(f"{path}: not a Coach Rollout plan (the top level is not an object)")
+    for name, table in data.items():
+        if name not in TABLES and name != HISTORY_TABLE:
+            raise PlanInvalid(f"{path}: unknown table '{name}'")
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise PlanInvalid(f"{path}: table '{name}' must map record ids to objects")
+    if "plan" not in data or "plan" not in data["plan"]:
+        raise PlanInvalid(f"{path}: not a Coach Rollout plan (no 'plan' record)")
+    return data
+
+
+def check_version(path: Path | str, tables: Tables) -> int:
+    """The stored version; refuse one this code does not know."""
+    version = stored_version(tables)
+    if version is None:
+        raise PlanInvalid(f"{path}: record plan/plan, field schema_version: missing or not a number")
+    if version > SCHEMA_VERSION:
+        raise PlanTooNew(
+            f"{path}: written by a newer Coach Rollout (format {version}; this version reads "
+            f"up to {SCHEMA_VERSION}); update the app, the file was not changed"
+        )
+    if version < 1:
+        raise PlanInvalid(f"{path}: record plan/plan, field schema_version: {version} is not a version")
+    return version
+
+
+def validate(path: Path | str, tables: Tables, hint: str = "") -> Plan:
+    """Validate every record; on failure name the file, record and field."""
+    try:
+        return plan_from_tables(tables)
+    except ValidationError:
+        raise PlanInvalid(f"{path}: {first_invalid(tables)}{hint}") from None
+
+
+def first_invalid(tables: Tables) -> str:
+    """Describe the first record that fails validation, record by record."""
+    for name, model in [*TABLES.items(), (HISTORY_TABLE, HistoryEntry)]:
+        for key, doc in tables.get(name, {}).items():
+            try:
+                model.model_validate({"id": key, **doc})
+            except ValidationError as exc:
+                return describe(name, key, exc)
+    return "the plan as a whole is invalid (a required table or stage is missing)"
+
+
+def describe(table: str, key: str, exc: ValidationError) -> str:
+    """One line: record table/key, field name: what is wrong."""
+    error = exc.errors()[0]
+    field = ".".join(str(part) for part in error["loc"]) or "(record)"
+    return f"record {table}/{key}, field {field}: {error['msg']}"

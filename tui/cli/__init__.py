@@ -1,0 +1,1 @@
+"""The command line: headless commands and the entry that opens the app."""

@@ -1,0 +1,67 @@
+"""Parse the command line and dispatch; headless commands never import Textual."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("tui.cli.init", "create a plan without opening the app"),
+    "check": ("tui.cli.check", "print the findings; exit 1 if any is blocking"),
+    "export": ("tui.cli.export", "write the plan or a report"),
+    "history": ("tui.cli.history", "print the change history"),
+    "verify": ("tui.cli.verify", "check the history's hash chain; exit 1 if broken"),
+    "schema": ("tui.cli.schema", "print the JSON Schema of an export"),
+    "paths": ("tui.cli.paths", "show where the default plan and backups live"),
+}
+"""Subcommand name -> (module with ``configure`` and ``run``, help line)."""
+
+EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_UNUSABLE, f"coach-rollout: {message}\n")
+
+
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    module_name, help_line = COMMANDS[name]
+    module = importlib.import_module(module_name)
+    parser = _Parser(prog=f"coach-rollout {name}", description=help_line)
+    module.configure(parser)  # type: ignore[attr-defined]
+    return parser, module
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {n:<10} {h}" for n, (_, h) in COMMANDS.items())
+    parser = _Parser(
+        prog="coach-rollout",
+        description="Plan and govern a rollout of AI-supported coaching, offline.",
+        epilog=f"commands (coach-rollout COMMAND --help):\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("plan", nargs="?", help="the plan file (default: see 'coach-rollout paths')")
+    parser.add_argument("--read-only", action="store_true", help="open without the right to change it")
+    parser.add_argument("--no-mouse", action="store_true", help="no mouse tracking (slow SSH links)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        parser, module = _command_parser(args[0])
+        return int(module.run(parser.parse_args(args[1:])))  # type: ignore[attr-defined]
+    parsed = _app_parser().parse_args(args)
+    from tui.cli.open import run_app  # lazy: only the app imports Textual
+
+    return run_app(parsed)
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
