@@ -7,6 +7,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from store.errors import PlanError
+
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("tui.cli.init", "create a plan without opening the app"),
     "check": ("tui.cli.check", "print the findings; exit 1 if any is blocking"),
@@ -55,7 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         parser, module = _command_parser(args[0])
-        return int(module.run(parser.parse_args(args[1:])))  # type: ignore[attr-defined]
+        parsed = parser.parse_args(args[1:])
+        try:
+            return int(module.run(parsed))  # type: ignore[attr-defined]
+        except PlanError as exc:
+            print(f"coach-rollout {args[0]}: {exc.message}", file=sys.stderr)
+            return EXIT_UNUSABLE
     parsed = _app_parser().parse_args(args)
     from tui.cli.open import run_app  # lazy: only the app imports Textual
 

@@ -1,0 +1,104 @@
+"""The worked example's texts and measurements: governance statements, notice, observations."""
+
+from __future__ import annotations
+
+from schemas.enums import GovernanceKey
+from schemas.example_stages import IT_LEAD, LEGAL_LEAD, SECURITY_LEAD
+
+GOVERNANCE_STATEMENTS: dict[GovernanceKey, tuple[str, str]] = {
+    GovernanceKey.DATA_COLLECTION: (
+        "Only what a manager types into a preparation session is collected, plus sign-in "
+        "and session counts. No recording of meetings, email or chat.",
+        LEGAL_LEAD,
+    ),
+    GovernanceKey.RETENTION: (
+        "Preparation content is kept 30 days, then deleted; usage counts are kept for the "
+        "pilot and 90 days after it.",
+        LEGAL_LEAD,
+    ),
+    GovernanceKey.MODEL_USE: (
+        "The model prepares conversations only. It does not score employees, infer health or "
+        "protected traits, or recommend discipline, and the vendor does not train on our data.",
+        LEGAL_LEAD,
+    ),
+    GovernanceKey.ACCESS: (
+        "Each manager sees only their own sessions. HR and the sponsor see aggregate reports "
+        "over at least five people; nobody else sees content or derived profiles.",
+        IT_LEAD,
+    ),
+    GovernanceKey.DELETION: (
+        "A participant can delete any session at once; all content is deleted within 30 days "
+        "of leaving the pilot, and the vendor confirms deletion in writing.",
+        LEGAL_LEAD,
+    ),
+    GovernanceKey.EXPORT: (
+        "A participant can export their own sessions as text. No bulk export of content to "
+        "the organization exists.",
+        IT_LEAD,
+    ),
+    GovernanceKey.SUBPROCESSORS: (
+        "The vendor's two subprocessors (cloud hosting and the model provider) are listed in "
+        "the contract annex; a change needs 30 days' notice and our approval.",
+        LEGAL_LEAD,
+    ),
+    GovernanceKey.SECURITY: (
+        "Single sign-on with the company identity provider, encryption in transit and at "
+        "rest, hosting in the EU, and an annual third-party test of the vendor.",
+        SECURITY_LEAD,
+    ),
+    GovernanceKey.INCIDENT_RESPONSE: (
+        "The vendor reports any incident to Security within 24 hours; Security informs Legal "
+        "and privacy, the sponsor and affected participants, and the pilot pauses.",
+        SECURITY_LEAD,
+    ),
+}
+"""Each topic's statement and who reviewed it."""
+
+NOTICE = """\
+Northwind Logistics is piloting an AI coach that helps new managers prepare for difficult \
+feedback conversations. Taking part is voluntary.
+
+What it does: it helps you plan what to say, anticipate reactions and rehearse.
+What it never does: score employees, send your notes or transcripts to anyone, \
+or recommend discipline.
+
+Who sees what: only you see your sessions. HR sees only totals over at least five people.
+
+You can leave at any time, with no reason and no consequence. Questions or concerns: \
+coaching-pilot@northwind.example or your HR business partner."""
+"""The notice participants received two weeks before launch."""
+
+# metric, week since launch, value, group ("" = everyone), people behind the value
+OBSERVATIONS: tuple[tuple[str, int, float, str, int], ...] = (
+    ("usefulness", 1, 68.0, "", 38),
+    ("usefulness", 2, 72.0, "", 39),
+    ("usefulness", 3, 75.0, "", 39),
+    ("usefulness", 4, 79.5, "", 39),
+    ("usefulness", 4, 76.2, "Rotterdam hub", 21),
+    ("usefulness", 4, 86.7, "Head office", 15),
+    ("usefulness", 4, 66.7, "Venlo depot", 3),
+    ("completion", 1, 55.0, "", 40),
+    ("completion", 2, 62.0, "", 39),
+    ("completion", 3, 66.0, "", 38),
+    ("completion", 4, 71.1, "", 38),
+    ("completion", 4, 70.8, "Operations", 24),
+    ("completion", 4, 80.0, "Office functions", 10),
+    ("completion", 4, 50.0, "Customer service", 4),
+    ("human_escalations", 1, 1, "", 40),
+    ("human_escalations", 2, 0, "", 39),
+    ("human_escalations", 3, 2, "", 38),
+    ("human_escalations", 4, 1, "", 38),
+    ("privacy_incidents", 1, 0, "", 40),
+    ("privacy_incidents", 2, 0, "", 39),
+    ("privacy_incidents", 3, 0, "", 38),
+    ("privacy_incidents", 4, 0, "", 38),
+    ("adverse_effects", 2, 0, "", 39),
+    ("adverse_effects", 4, 0, "", 38),
+    ("opt_outs", 1, 2.5, "", 40),
+    ("opt_outs", 2, 2.5, "", 40),
+    ("opt_outs", 3, 5.0, "", 40),
+    ("opt_outs", 4, 5.0, "", 40),
+    ("better_preparation", 2, 64.0, "", 36),
+    ("better_preparation", 4, 71.0, "", 37),
+)
+"""Four weeks of measurement; two week-4 cuts include a group under five people."""

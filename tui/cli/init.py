@@ -1,0 +1,39 @@
+"""`coach-rollout init`: create a plan without opening the app."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+
+from store import PlanStore
+from store.exchange import read_export
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments."""
+    parser.add_argument("plan", type=Path, help="the plan file to create (must not exist)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--example", action="store_true", help="the worked example: 40 new managers")
+    source.add_argument("--from", dest="source", type=Path, metavar="EXPORT.json", help="a JSON export")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Create the plan; refuse an existing file."""
+    now = datetime.now(UTC)
+    if args.source is not None:
+        plan, summary = read_export(args.source), ""
+        what = f"the export {args.source}"
+    elif args.example:
+        from schemas.example import example_plan
+
+        plan, what = example_plan(now), "the worked example"
+        summary = "Created the plan from the worked example."
+    else:
+        from schemas.defaults import default_plan
+
+        plan, what = default_plan(now), "the framework defaults"
+        summary = "Created the plan from the framework defaults."
+    PlanStore.create(args.plan, plan, summary=summary).close()
+    print(f"Created {args.plan} with {what}. Open it with: coach-rollout '{args.plan}'")
+    return 0

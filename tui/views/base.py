@@ -1,0 +1,100 @@
+"""The contract every tab of the app follows: a PlanView renders a plan and commits changes.
+
+How to add a view (e.g. ``tui/views/usecases.py``):
+
+1. Subclass :class:`PlanView` and set the class attributes::
+
+       class UseCasesView(PlanView):
+           TAB_ID = "use-cases"           # the TabPane id, unique, lower-case
+           TAB_TITLE = "Use cases"         # the tab's label (keep it short: 80 columns hold 9 tabs)
+           TAB_KEY = "3"                   # the digit that switches to it (DESIGN section 6)
+           TABLES = ("use_cases",)         # the plan tables this view edits (for enter on a finding)
+           HELP = "The use-case matrix: ..."  # shown by `?` above the list of keys
+           BINDINGS = [
+               Binding("n", "new", "New", id="use-cases.new"),
+               Binding("enter", "edit", "Edit", id="use-cases.edit"),
+           ]
+
+   Every binding needs an ``id`` (``"<TAB_ID>.<action>"``) so users can remap it, and a
+   description: the footer, the `?` help and the command palette (ctrl+p) all list it.
+   Never bind ctrl+enter, shift+enter, ctrl+b or ctrl+a; the digits, ``?``, ``q``,
+   ctrl+z, ctrl+y, ctrl+p and ctrl+q belong to the app.
+
+2. Compose widgets in ``compose`` as usual, and render them in ``show(plan, findings)``.
+   The app calls ``show`` when the view's tab is first opened and after every change
+   while it is visible (a hidden view is shown again when its tab is next opened), so
+   ``show`` is never the place to query the store. Keep it bounded: for tables of
+   thousands of rows render only what is on screen (a line-based ``ScrollView``) or page.
+
+3. Change the plan only through ``self.commit(action, changes, summary, reason)``
+   (``changes`` are ``schemas.history`` Put/Set/Delete requests). It returns True when the
+   change was applied; on refusal (invalid record, read-only) the app has already told the
+   user. Inside a form, pass ``self.attempt`` as the form's ``submit`` callback wrapper so the
+   refusal shows in the form and the typed values stay (see ``tui.dialogs.form``).
+
+4. Implement ``focus_entity("table/id")`` to select the row a finding points at.
+
+5. Register the class in ``tui/views/__init__.py`` ``VIEWS`` (ordered by ``TAB_KEY``).
+   Tests: ``tests/tui/`` with ``CoachApp(PlanStore.memory(default_plan(now)))`` and
+   ``async with app.run_test(size=(80, 24)) as pilot``; assert ``app.store.plan`` and
+   ``app.store.history()``, not only the screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import BindingType
+from textual.containers import Vertical
+
+from schemas.history import Change
+from schemas.plan import Plan
+
+if TYPE_CHECKING:
+    from schemas.findings import Finding
+    from tui.app import CoachApp
+
+
+class PlanView(Vertical):
+    """Base of every tab: renders the plan it is shown, commits changes through the app."""
+
+    TAB_ID: ClassVar[str] = ""
+    """The TabPane id (unique, lower-case, used in binding ids)."""
+    TAB_TITLE: ClassVar[str] = ""
+    """The label on the tab."""
+    TAB_KEY: ClassVar[str] = ""
+    """The digit that switches to this tab."""
+    TABLES: ClassVar[tuple[str, ...]] = ()
+    """The plan tables this view edits: a finding on ``table/id`` opens this view."""
+    HELP: ClassVar[str] = ""
+    """What the view is for, shown by `?` above its keys."""
+    BINDINGS: ClassVar[list[BindingType]] = []
+    """The view's keys; every Binding has an ``id`` and a description."""
+
+    DEFAULT_CSS = """
+    PlanView { height: 1fr; }
+    """
+
+    @property
+    def coach(self) -> CoachApp:
+        """The running app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def plan(self) -> Plan:
+        """The current plan (the store's snapshot)."""
+        return self.coach.store.plan
+
+    def show(self, plan: Plan, findings: list[Finding]) -> None:
+        """Render ``plan``; called on first display and after every change while visible."""
+
+    def focus_entity(self, entity: str) -> None:
+        """Select the record ``table/id`` a finding points at (the tab is already active)."""
+
+    def commit(self, action: str, changes: list[Change], summary: str, reason: str = "") -> bool:
+        """Apply a change through the store; False (and the user told why) if refused."""
+        return self.coach.commit(action, changes, summary, reason)
+
+    def attempt(self, action: str, changes: list[Change], summary: str, reason: str = "") -> str | None:
+        """Apply a change; the refusal message (for a form to show) or None when applied."""
+        return self.coach.attempt(action, changes, summary, reason)
