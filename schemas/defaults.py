@@ -7,7 +7,7 @@ from datetime import datetime
 from schemas.delivery import recommend_delivery
 from schemas.enums import AccessLevel, DataCategory, GovernanceKey, RaciLetter, UseCaseStatus
 from schemas.framework import CHECKPOINT_GUIDANCE, METRICS, PROHIBITIONS, STAGES, USE_CASES
-from schemas.plan import Plan
+from schemas.plan import Plan, id_order
 from schemas.records import (
     DataAccessRule,
     GovernanceTopic,
@@ -46,8 +46,7 @@ ACTIVITIES: tuple[tuple[str, dict[str, RaciLetter]], ...] = (
     ("Review incident response", {_LEGAL: _A, _SECURITY: _R, _IT: _C, _VENDOR: _C}),
     ("Manage approved integration and identity controls", {_SECURITY: _A, _IT: _R, _VENDOR: _C}),
     (
-        "Explain model behavior, retention, subprocessors, deletion, access, evaluation "
-        "and escalation",
+        "Explain model behavior, retention, subprocessors, deletion, access, evaluation and escalation",
         {_HR: _I, _LEGAL: _A, _SECURITY: _C, _IT: _C, _VENDOR: _R},
     ),
     (
@@ -106,16 +105,25 @@ def default_plan(now: datetime, organization: str = "", title: str = "AI coachin
             for n, name in enumerate(ROLES, start=1)
         ],
         raci_activities=[
-            RaciActivity(
-                id=f"act-{n}", name=name, cells=dict(cells), expand_decision=n == len(ACTIVITIES)
-            )
+            RaciActivity(id=f"act-{n}", name=name, cells=dict(cells), expand_decision=n == len(ACTIVITIES))
             for n, (name, cells) in enumerate(ACTIVITIES, start=1)
         ],
-        metrics=[
-            Metric(id=key, name=name, kind=kind, unit=unit, direction=direction)
-            for key, name, kind, unit, direction in METRICS
-        ],
+        metrics=in_stored_order(
+            [
+                Metric(id=key, name=name, kind=kind, unit=unit, direction=direction)
+                for key, name, kind, unit, direction in METRICS
+            ]
+        ),
     )
+
+
+def in_stored_order(metrics: list[Metric]) -> list[Metric]:
+    """Metrics in the order a stored plan loads them (by id), so a reload compares equal.
+
+    The scorecard's reading order is ``schemas.framework.METRICS``; a table keyed by
+    metric key cannot keep it, because the file is written with sorted keys.
+    """
+    return sorted(metrics, key=lambda metric: id_order(metric.id))
 
 
 def default_stages() -> list[Stage]:

@@ -7,9 +7,7 @@ from schemas.enums import DeliveryModel, Level
 _FACTOR_NAMES = ("consequence", "complexity", "escalation need")
 
 
-def recommend_delivery(
-    consequence: Level, complexity: Level, escalation: Level
-) -> tuple[DeliveryModel, str]:
+def recommend_delivery(consequence: Level, complexity: Level, escalation: Level) -> tuple[DeliveryModel, str]:
     """The recommended delivery model and the reason for it, in words."""
     # Level() also accepts the stored strings ("high"), so callers may pass either.
     levels = (Level(consequence), Level(complexity), Level(escalation))

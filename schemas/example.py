@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from schemas.defaults import default_plan
+from schemas.defaults import default_plan, in_stored_order
 from schemas.delivery import recommend_delivery
 from schemas.enums import (
     Audience,
@@ -85,7 +85,7 @@ def example_plan(now: datetime) -> Plan:
         pilots=[_pilot(now)],
         conditions=_conditions(),
         training=_training(now),
-        metrics=[*base.metrics, _better_preparation()],
+        metrics=in_stored_order([*base.metrics, _better_preparation()]),
         observations=_observations(now),
         consultations=[_consultation(now)],
     )
@@ -110,8 +110,7 @@ def _pilot_use_case() -> UseCase:
         id=USE_CASE_ID,
         name="Difficult-feedback conversation preparation",
         status=UseCaseStatus.PERMITTED_WITH_CONTROLS,
-        control="Cannot score employees, send private transcripts to leaders or recommend "
-        "discipline",
+        control="Cannot score employees, send private transcripts to leaders or recommend discipline",
         consequence=factors[0],
         complexity=factors[1],
         escalation=factors[2],

@@ -46,16 +46,14 @@ _PLANNING = {
     ),
     2: (
         "Team leads assume the tool will show them how their new managers are doing.",
-        "The four prohibitions attested and a data-access table with no manager access to "
-        "private content.",
+        "The four prohibitions attested and a data-access table with no manager access to private content.",
     ),
     3: (
         "The vendor contract is unsigned and retention is undefined.",
         "Nine governance statements, each with an owner and a recorded review.",
     ),
     4: (
-        "Feedback conversations can turn into performance or wellbeing matters the AI must "
-        "not handle.",
+        "Feedback conversations can turn into performance or wellbeing matters the AI must not handle.",
         "A delivery model for every permitted use case, with the escalation route named.",
     ),
     5: (

@@ -133,8 +133,7 @@ PROHIBITIONS: tuple[tuple[ProhibitionKey, str], ...] = (
     ),
     (
         ProhibitionKey.MENTAL_HEALTH_INFERENCE,
-        "No mental-health inference: private development conversations never become "
-        "psychological profiles.",
+        "No mental-health inference: private development conversations never become psychological profiles.",
     ),
     (
         ProhibitionKey.AUTOMATED_DISCIPLINE,

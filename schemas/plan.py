@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schemas.history import HistoryEntry
 from schemas.records import (
@@ -131,6 +131,12 @@ class Plan(BaseModel):
     """Consultations."""
     history: list[HistoryEntry] = Field(default_factory=list)
     """The change history, oldest first."""
+
+    @model_validator(mode="after")
+    def _eight_stages(self) -> Plan:
+        if sorted(s.number for s in self.stages) != list(range(1, 9)):
+            raise ValueError("a plan has exactly the eight stages, numbered 1 to 8")
+        return self
 
     def stage(self, number: int) -> Stage:
         """The stage with this number (1-8)."""

@@ -65,11 +65,12 @@ def validate(path: Path | str, tables: Tables, hint: str = "") -> Plan:
     """Validate every record; on failure name the file, record and field."""
     try:
         return plan_from_tables(tables)
-    except ValidationError:
-        raise PlanInvalid(f"{path}: {first_invalid(tables)}{hint}") from None
+    except ValidationError as exc:
+        where = first_invalid(tables) or describe("plan", "(whole plan)", exc)
+        raise PlanInvalid(f"{path}: {where}{hint}") from None
 
 
-def first_invalid(tables: Tables) -> str:
+def first_invalid(tables: Tables) -> str | None:
     """Describe the first record that fails validation, record by record."""
     for name, model in [*TABLES.items(), (HISTORY_TABLE, HistoryEntry)]:
         for key, doc in tables.get(name, {}).items():
@@ -77,7 +78,7 @@ def first_invalid(tables: Tables) -> str:
                 model.model_validate({"id": key, **doc})
             except ValidationError as exc:
                 return describe(name, key, exc)
-    return "the plan as a whole is invalid (a required table or stage is missing)"
+    return None
 
 
 def describe(table: str, key: str, exc: ValidationError) -> str:
