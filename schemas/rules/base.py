@@ -122,10 +122,11 @@ def short(text: str, limit: int = 60) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def stage_name(plan: Plan, number: int) -> str:
-    """'stage 3 Establish Privacy and Governance', as a sentence names a stage."""
+def stage_name(plan: Plan, number: int, *, start: bool = False) -> str:
+    """'stage 3 Establish Privacy and Governance' ('Stage 3 ...' to start a sentence)."""
     title = next((s.title for s in plan.stages if s.number == number), "")
-    return f"stage {number} {title}".rstrip()
+    word = "Stage" if start else "stage"
+    return f"{word} {number} {title}".rstrip()
 
 
 def gap_severity(pilot: Pilot) -> Severity:
@@ -139,6 +140,6 @@ def design_severity(pilot: Pilot) -> Severity:
     return Severity.WARNING if finished else Severity.BLOCKING
 
 
-def pilot_label(pilot: Pilot) -> str:
-    """'pilot "New-manager feedback"' for messages."""
-    return f'pilot "{pilot.name}"'
+def pilot_label(pilot: Pilot, *, start: bool = False) -> str:
+    """'pilot "New-manager feedback"' for messages ('Pilot ...' to start a sentence)."""
+    return f'{"Pilot" if start else "pilot"} "{pilot.name}"'

@@ -1,0 +1,67 @@
+"""Findings: every rule of the framework run over a plan, in the order a planner reads them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from schemas.enums import Severity
+from schemas.plan import Plan, id_order
+from schemas.rules import RULE_IDS, RULES
+from schemas.rules.base import PLAN_WIDE, Finding
+from schemas.rules.history import stored_chain
+from schemas.rules.stages import can_start, stage_gate_refusal
+
+__all__ = [
+    "RULE_IDS",
+    "Finding",
+    "blocking",
+    "can_start",
+    "evaluate",
+    "stage_gate_refusal",
+    "stage_heading",
+]
+
+_SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(Severity)}
+_RULE_ORDER = {rule: rank for rank, rule in enumerate(RULE_IDS)}
+
+
+def evaluate(
+    plan: Plan, today: date, *, stored_history: dict[str, dict[str, Any]] | None = None
+) -> list[Finding]:
+    """All findings of ``plan`` on ``today``, by stage, then severity, then rule and entity.
+
+    A caller holding the history documents as stored (``{id: doc}``) passes them
+    as ``stored_history``: the chain is then verified on exactly what is on disk,
+    without serialising the plan's history again.
+    """
+    found: list[Finding] = []
+    for rule_id, rule in RULES.items():
+        if rule_id == "history-chain" and stored_history is not None:
+            found += stored_chain(plan, stored_history)
+        else:
+            found += rule(plan, today)
+    return sorted(found, key=_order)
+
+
+def _order(finding: Finding) -> tuple[int, int, int, str, tuple[str, int, str]]:
+    table, _, key = finding.entity.partition("/")
+    return (
+        finding.stage,
+        _SEVERITY_ORDER[finding.severity],
+        _RULE_ORDER[finding.rule],
+        table,
+        id_order(key),
+    )
+
+
+def blocking(findings: list[Finding]) -> list[Finding]:
+    """The blocking findings among ``findings``."""
+    return [f for f in findings if f.severity is Severity.BLOCKING]
+
+
+def stage_heading(plan: Plan, number: int) -> str:
+    """'Stage 3 Establish Privacy and Governance', or 'Whole plan' for plan-wide findings."""
+    if number == PLAN_WIDE:
+        return "Whole plan"
+    return f"Stage {number} {plan.stage(number).title}"

@@ -1,0 +1,92 @@
+"""Small builders for rule tests: the default and example plans, changed one record at a time."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from schemas.defaults import default_plan
+from schemas.enums import Severity, StageStatus
+from schemas.example import example_plan
+from schemas.findings import Finding, evaluate
+from schemas.plan import SINGLETONS, TABLES, Plan
+
+NOW = datetime.now(UTC).replace(second=0, microsecond=0)
+"""The real clock: plans made here also go through `coach-rollout check`, which reads today's date."""
+TODAY = NOW.date()
+
+
+def fresh() -> Plan:
+    """A new plan with the framework's defaults."""
+    return default_plan(NOW)
+
+
+def example() -> Plan:
+    """The worked example: stages 1-4 complete, the pilot running."""
+    return example_plan(NOW)
+
+
+def days(n: int) -> date:
+    """The date ``n`` days after TODAY (negative: before)."""
+    return TODAY + timedelta(days=n)
+
+
+def edit(plan: Plan, table: str, key: str, **changes: Any) -> Plan:
+    """The plan with one record's fields changed, validated as the store would."""
+    if table in SINGLETONS:
+        record = getattr(plan, table)
+        return plan.model_copy(
+            update={table: type(record).model_validate({**record.model_dump(), **changes})}
+        )
+    rows = list(getattr(plan, table))
+    at = next(i for i, row in enumerate(rows) if row.id == key)
+    rows[at] = type(rows[at]).model_validate({**rows[at].model_dump(), **changes})
+    return plan.model_copy(update={table: rows})
+
+
+def add(plan: Plan, table: str, **fields: Any) -> Plan:
+    """The plan with one record added (validated)."""
+    record = TABLES[table].model_validate(fields)
+    return plan.model_copy(update={table: [*getattr(plan, table), record]})
+
+
+def remove(plan: Plan, table: str, key: str) -> Plan:
+    """The plan without one record."""
+    return plan.model_copy(update={table: [row for row in getattr(plan, table) if row.id != key]})
+
+
+def complete_stages(plan: Plan, *numbers: int) -> Plan:
+    """Stages marked complete, each with one evidence entry."""
+    for number in numbers:
+        plan = edit(plan, "stages", f"stage-{number}", status=StageStatus.COMPLETE, completed_at=NOW)
+        plan = add(
+            plan,
+            "evidence",
+            id=f"ev-t{number}",
+            stage=number,
+            result="Seen.",
+            recorded_at=NOW,
+            recorded_by="Tester",
+        )
+    return plan
+
+
+def found(plan: Plan, rule: str, today: date = TODAY) -> list[Finding]:
+    """The findings of one rule."""
+    return [f for f in evaluate(plan, today) if f.rule == rule]
+
+
+def one(plan: Plan, rule: str, severity: Severity, entity: str, today: date = TODAY) -> Finding:
+    """The single finding of ``rule`` with ``severity`` on ``entity`` (asserted)."""
+    hits = [f for f in found(plan, rule, today) if f.entity == entity and f.severity is severity]
+    assert len(hits) == 1, f"expected one {severity} {rule} on {entity}, got {found(plan, rule, today)}"
+    return hits[0]
+
+
+def blocking(plan: Plan, rule: str | None = None, today: date = TODAY) -> list[Finding]:
+    """The blocking findings (of one rule, if named)."""
+    return [
+        f
+        for f in evaluate(plan, today)
+        if f.severity is Severity.BLOCKING and (rule is None or f.rule == rule)
+    ]

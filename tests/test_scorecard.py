@@ -1,0 +1,137 @@
+"""The scorecard: conditions judged on the latest data, and small groups kept hidden."""
+
+from __future__ import annotations
+
+import pytest
+from planbuild import add, days, example
+
+from schemas.enums import Comparison, ConditionKind
+from schemas.records import Condition
+from schemas.scorecard import ConditionStatus, evaluate_conditions, hidden_observations, suppress
+
+K = 5
+
+
+def _condition(metric: str, comparison: Comparison, threshold: float) -> Condition:
+    return Condition(
+        id="cond-9",
+        pilot="pilot-1",
+        kind=ConditionKind.SUCCESS,
+        metric=metric,
+        comparison=comparison,
+        threshold=threshold,
+    )
+
+
+def _judge(condition: Condition) -> tuple[ConditionStatus, float | None]:
+    plan = example()
+    plan = plan.model_copy(update={"conditions": [condition]})
+    (result,) = evaluate_conditions(plan)
+    return result.status, result.observation.value if result.observation else None
+
+
+def test_condition_judged_on_the_latest_whole_population_value() -> None:
+    # usefulness: 68, 72, 75, then 79.5 overall in week 4 (66.7 for the small Venlo group).
+    assert _judge(_condition("usefulness", Comparison.GE, 79.5)) == (ConditionStatus.MET, 79.5)
+    assert _judge(_condition("usefulness", Comparison.GT, 79.5)) == (ConditionStatus.NOT_MET, 79.5)
+    assert _judge(_condition("usefulness", Comparison.LT, 70)) == (ConditionStatus.NOT_MET, 79.5)
+
+
+def test_condition_without_observations_has_no_data() -> None:
+    assert _judge(_condition("bias_signals", Comparison.GT, 0)) == (ConditionStatus.NO_DATA, None)
+
+
+def test_example_conditions_status() -> None:
+    plan = add(
+        example(),
+        "observations",
+        id="obs-90",
+        pilot="pilot-1",
+        metric="opt_outs",
+        period=days(0),
+        value=25,
+        n=40,
+    )
+    status = {r.condition.id: r.status for r in evaluate_conditions(plan)}
+    assert status == {
+        "cond-1": ConditionStatus.NOT_MET,  # privacy incidents 0
+        "cond-2": ConditionStatus.NOT_MET,  # adverse effects 0
+        "cond-3": ConditionStatus.MET,  # opt-outs now 25% > 20%
+        "cond-4": ConditionStatus.MET,  # usefulness 79.5 >= 70
+        "cond-5": ConditionStatus.MET,  # completion 71.1 >= 60
+        "cond-6": ConditionStatus.MET,  # better preparation 71 >= 60
+    }
+
+
+def _attack(
+    cells: dict[str, tuple[float, int]], total: tuple[float, int], hidden: frozenset[str]
+) -> tuple[float, int]:
+    """Subtract every shown group from the total: the mean and head count of what is left."""
+    shown_sum = sum(value * n for label, (value, n) in cells.items() if label not in hidden)
+    shown_n = sum(n for label, (_, n) in cells.items() if label not in hidden)
+    people = total[1] - shown_n
+    return (total[0] * total[1] - shown_sum) / people, people
+
+
+def _total(cells: dict[str, tuple[float, int]]) -> tuple[float, int]:
+    n = sum(size for _, size in cells.values())
+    return sum(value * size for value, size in cells.values()) / n, n
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {"Venlo": (20.0, 1), "Rotterdam": (70.0, 21), "Head office": (80.0, 15)},  # a group of 1
+        {"Venlo": (10.0, 2), "Rotterdam": (70.0, 21), "Head office": (80.0, 15)},  # a group of 2
+        {"Venlo": (40.0, K - 1), "Rotterdam": (70.0, 21), "Head office": (80.0, 15)},  # k-1 people
+        {"Venlo": (10.0, 1), "Tilburg": (90.0, 2), "Rotterdam": (70.0, 21)},  # two small groups
+    ],
+)
+def test_subtraction_from_the_total_recovers_no_small_group(cells: dict[str, tuple[float, int]]) -> None:
+    total = _total(cells)
+    result = suppress({label: n for label, (_, n) in cells.items()}, K)
+    assert {label for label, (_, n) in cells.items() if n < K} == result.primary
+    assert result.complementary and not result.total_hidden
+    value, people = _attack(cells, total, result.hidden)
+    assert people >= K
+    assert all(value != pytest.approx(cells[label][0]) for label in result.primary)
+
+
+def test_primary_suppression_alone_would_give_the_group_away() -> None:
+    cells = {"Venlo": (20.0, 1), "Rotterdam": (70.0, 21), "Head office": (80.0, 15)}
+    value, people = _attack(cells, _total(cells), frozenset({"Venlo"}))
+    assert value == pytest.approx(20.0) and people == 1  # the attack the complement prevents
+
+
+def test_complement_is_the_next_smallest_group() -> None:
+    result = suppress({"A": 1, "B": 30, "C": 12, "D": 50}, K)
+    assert result.primary == {"A"} and result.complementary == {"C"}
+
+
+def test_two_small_groups_together_under_k_take_a_third_with_them() -> None:
+    result = suppress({"A": 1, "B": 2, "C": 30, "D": 40}, K)
+    assert result.primary == {"A", "B"} and result.complementary == {"C"}
+
+
+def test_total_under_k_hides_everything() -> None:
+    result = suppress({"A": 2, "B": 2}, K)
+    assert result.hidden == {"A", "B"} and result.total_hidden
+
+
+def test_a_small_remainder_outside_every_group_is_protected() -> None:
+    # 3 people are in the total but in no group: showing both groups would give them away.
+    result = suppress({"A": 20, "B": 30}, K, total=53)
+    assert result.hidden == {"A"} and not result.primary
+    assert suppress({"A": 20, "B": 30}, K, total=50).hidden == frozenset()
+
+
+def test_groups_all_at_or_over_k_are_shown() -> None:
+    assert suppress({"A": K, "B": 30}, K).hidden == frozenset()
+
+
+def test_example_observations_hide_the_small_group_and_its_neighbour() -> None:
+    plan = example()
+    hidden = hidden_observations(plan.observations, plan.policy.min_group_size)
+    by_id = {o.id: o for o in plan.observations}
+    assert {by_id[i].group for i in hidden.primary} == {"Venlo depot", "Customer service"}
+    assert {by_id[i].group for i in hidden.complementary} == {"Head office", "Office functions"}
