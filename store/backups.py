@@ -6,7 +6,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.files import OWNER_ONLY, make_private_folder
+from store.files import PRIVATE_FOLDER, TEMP_MARK, atomic_write, make_private_folder
 from store.paths import backup_folder
 
 KEEP = 20
@@ -17,13 +17,12 @@ def make_backup(path: Path, label: str) -> Path:
     """Copy ``path`` into its backup folder, readable by the owner only."""
     folder = backup_folder(path)
     make_private_folder(folder)
+    # The folder is ours alone: narrow it if it was created wider by hand or by an old umask.
+    os.chmod(folder, PRIVATE_FOLDER)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{stamp}-{label}.json"
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(path.read_bytes())
-        handle.flush()
-        os.fsync(handle.fileno())
+    # Written like the plan itself, so a crash never leaves a torn "newest backup".
+    atomic_write(target, path.read_bytes())
     _prune(folder)
     return target
 
@@ -49,3 +48,6 @@ def newest_backup(path: Path) -> Path | None:
 def _prune(folder: Path) -> None:
     for old in sorted(folder.glob("*.json"))[:-KEEP]:
         old.unlink(missing_ok=True)
+    for temp in folder.iterdir():
+        if temp.name.startswith(".") and TEMP_MARK in temp.name:
+            temp.unlink(missing_ok=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from schemas.history import Change, Delete, Edit, Put, Set
-from schemas.plan import HISTORY_TABLE, SINGLETONS, TABLES
+from schemas.plan import HISTORY_TABLE, SINGLETONS, TABLES, Plan, id_order
 from schemas.records import Record
 from store.errors import ChangeRefused
 from store.loading import describe
@@ -15,12 +17,44 @@ from store.loading import describe
 Doc = dict[str, Any]
 
 
-def validated(table: str, key: str, doc: Doc) -> Record:
-    """The record model for ``doc``, or ChangeRefused naming the field."""
+def validated(table: str, key: str, doc: Doc) -> tuple[Record, Doc]:
+    """The record as it will load again and its stored form, or ChangeRefused naming the field."""
     try:
-        return TABLES[table].model_validate({"id": key, **doc})
+        record = TABLES[table].model_validate({"id": key, **doc})
     except ValidationError as exc:
         raise ChangeRefused(f"Not saved: {describe(table, key, exc)}") from None
+    return storable(table, record)
+
+
+def storable(table: str, record: Record) -> tuple[Record, Doc]:
+    """The record as read back from its stored form, refused unless it loads again.
+
+    A value can pass validation and still not survive the file: NaN and infinity are
+    written as null, and JSON cannot hold integers beyond 64 bits. Saving such a value
+    would make the plan unreadable, or make every later save fail.
+    """
+    doc = stored(record)
+    for field, value in doc.items():
+        problem = _json_problem(value)
+        if problem:
+            raise ChangeRefused(f"Not saved: record {table}/{record.id}, field {field}: {problem}")
+    try:
+        again = TABLES[table].model_validate({"id": record.id, **doc})
+    except ValidationError as exc:
+        raise ChangeRefused(
+            f"Not saved: {describe(table, record.id, exc)} (the value given cannot be stored as it is)"
+        ) from None
+    return again, doc
+
+
+def _json_problem(value: Any) -> str:
+    """Why ``value`` would not read back from the file as it is, or an empty string."""
+    try:
+        if orjson.loads(orjson.dumps(value)) == value:
+            return ""
+    except orjson.JSONEncodeError:
+        return "the number is too large to store"
+    return "must be a finite number" if isinstance(value, float) else "cannot be stored as it is"
 
 
 def stored(record: Record) -> Doc:
@@ -49,8 +83,8 @@ def _set(change: Set, current: dict[str, Doc]) -> tuple[Edit, Record] | None:
         raise ChangeRefused(f"Not saved: {change.table}/{change.key} no longer exists")
     if change.field == "id" or change.field not in TABLES[change.table].model_fields:
         raise ChangeRefused(f"Not saved: {change.table} has no field '{change.field}'")
-    record = validated(change.table, change.key, {**doc, change.field: change.value})
-    after = stored(record)[change.field]
+    record, stored_doc = validated(change.table, change.key, {**doc, change.field: change.value})
+    after = stored_doc[change.field]
     if after == doc.get(change.field):
         return None
     edit = Edit(
@@ -61,9 +95,12 @@ def _set(change: Set, current: dict[str, Doc]) -> tuple[Edit, Record] | None:
 
 def _put(change: Put, current: dict[str, Doc]) -> tuple[Edit, Record] | None:
     key = str(change.record.get("id", ""))
+    if change.table in SINGLETONS and key != SINGLETONS[change.table]:
+        raise ChangeRefused(
+            f"Not saved: the {change.table} table holds only the record '{SINGLETONS[change.table]}'"
+        )
     body = {k: v for k, v in change.record.items() if k != "id"}
-    record = validated(change.table, key, body)
-    after = stored(record)
+    record, after = validated(change.table, key, body)
     before = current.get(key)
     if before == after:
         return None
@@ -97,3 +134,39 @@ def forward(edit: Edit) -> Change:
         return Delete(table=edit.table, key=edit.key)
     assert isinstance(edit.after, dict)
     return Put(table=edit.table, record={"id": edit.key, **edit.after})
+
+
+def replace_record(plan: Plan, edit: Edit, record: Record | None) -> Plan:
+    """The plan with one record added, replaced or removed, its table kept in id order."""
+    if edit.table in SINGLETONS:
+        return plan.model_copy(update={edit.table: record})
+    if edit.table == "stages":
+        # Stages are ordered by number, as plan_from_tables orders them, not by id.
+        kept = [row for row in plan.stages if row.id != edit.key]
+        stages = sorted([*kept, *([record] if record else [])], key=lambda s: getattr(s, "number", 0))
+        return plan.model_copy(update={"stages": stages})
+    rows = list(getattr(plan, edit.table))
+    at = bisect.bisect_left(rows, id_order(edit.key), key=lambda row: id_order(row.id))
+    present = at < len(rows) and rows[at].id == edit.key
+    if record is None:
+        if present:
+            del rows[at]
+    elif present:
+        rows[at] = record
+    else:
+        rows.insert(at, record)
+    return plan.model_copy(update={edit.table: rows})
+
+
+def whole_plan_checked(plan: Plan) -> Plan:
+    """``plan`` with the rules that span records checked (eight stages...), or ChangeRefused.
+
+    Each record was validated on its own already; passing the same instances back
+    through ``Plan`` runs only the plan's own validators (under 1 ms on the large plan).
+    """
+    try:
+        return Plan.model_validate({name: getattr(plan, name) for name in Plan.model_fields})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        reason = error.get("ctx", {}).get("error", error["msg"])
+        raise ChangeRefused(f"Not saved: {reason}") from None

@@ -56,8 +56,7 @@ def _check_header(path: Path, data: Any) -> None:
         )
     if version < SCHEMA_VERSION:
         raise PlanInvalid(
-            f"{path}: exported in format {version}; open that plan file in this version "
-            "and export it again"
+            f"{path}: exported in format {version}; open that plan file in this version and export it again"
         )
 
 

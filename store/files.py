@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 OWNER_ONLY = 0o600
+PRIVATE_FOLDER = 0o700
 TEMP_MARK = ".tmp-"
 
 
@@ -42,10 +43,11 @@ def fsync_folder(folder: Path) -> None:
 
 def remove_stale_temps(path: Path) -> list[Path]:
     """Remove temporary files a killed save of ``path`` left; return them."""
-    removed = []
-    for candidate in path.parent.glob(temp_prefix(path) + "*"):
+    prefix = temp_prefix(path)
+    # Not glob: a plan may be named with characters that glob treats as patterns.
+    removed = [entry for entry in path.parent.iterdir() if entry.name.startswith(prefix)]
+    for candidate in removed:
         candidate.unlink(missing_ok=True)
-        removed.append(candidate)
     return removed
 
 
@@ -56,4 +58,4 @@ def readable_by_others(path: Path) -> bool:
 
 def make_private_folder(folder: Path) -> None:
     """Create ``folder`` (and parents) readable by its owner only."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)

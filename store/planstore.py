@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import bisect
-import getpass
 from collections import ChainMap
-from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from filelock import FileLock, Timeout
-from tinydb.table import Document
+from filelock import FileLock
 
-from schemas.history import GENESIS, Change, Edit, HistoryEntry, entry_hash
-from schemas.plan import HISTORY_TABLE, SINGLETONS, Plan, id_order, plan_to_tables
-from schemas.records import SCHEMA_VERSION, Record
-from store import backups, files, loading, paths
-from store.changes import forward, inverse, plan_edit
+from schemas.history import Change, Edit, HistoryEntry
+from schemas.plan import HISTORY_TABLE, Plan, plan_to_tables
+from schemas.records import Record
+from store import files, loading, opening
+from store.changes import forward, inverse, plan_edit, replace_record, whole_plan_checked
+from store.entries import history_doc, new_entry
 from store.errors import ChangeRefused, PlanError
-from store.migrations import migrate
 from store.storage import BatchStorage, DurableStorage, MemoryStorage, PlanDB, Tables, open_db
 
 
@@ -32,6 +29,7 @@ class PlanStore:
         self.read_only = read_only
         self.warnings: list[str] = []
         self.save_error: str | None = None
+        self._save_reason = ""
         self.path: Path | None = getattr(storage, "path", None)
         self._lock: FileLock | None = None
         self._done: list[int] = []
@@ -50,16 +48,25 @@ class PlanStore:
         path = Path(path)
         if path.exists():
             raise PlanError(f"{path}: a file is already there; choose another path")
-        files.make_private_folder(path.parent)
-        lock = _acquire(path)
-        if lock is None:
-            raise PlanError(f"{path}: another instance is creating this plan")
+        try:
+            files.make_private_folder(path.parent)
+        except OSError as exc:
+            raise PlanError(f"{path}: its folder cannot be created ({exc.strerror or exc})") from None
+        lock = opening.acquire(path)
+        if isinstance(lock, str):
+            raise PlanError(f"{path} {lock}; nothing was created")
+        if path.exists():
+            lock.release()
+            raise PlanError(f"{path}: a file is already there; choose another path")
         store = cls(plan, DurableStorage(plan_to_tables(plan), path))
         store._lock = lock
         if summary:
             store._record("plan.create", [], [], summary, "", None)
         else:
-            store._storage.flush()
+            store._flush()
+        if store.save_error is not None:
+            store.close()
+            raise PlanError(f"{path}: could not be written ({store._save_reason}); nothing was created")
         return store
 
     @classmethod
@@ -68,23 +75,30 @@ class PlanStore:
         path = Path(path)
         if not path.exists():
             raise PlanError(f"{path}: no such plan file; create one with: coach-rollout init '{path}'")
-        lock = None if read_only else _acquire(path)
+        held = None if read_only else opening.acquire(path)
+        lock = held if isinstance(held, FileLock) else None
         if lock is not None:
             files.remove_stale_temps(path)
         try:
-            tables, plan, migrated_from = _load(path, write_allowed=lock is not None)
+            tables, plan, migrated_from = loading.load(path)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
         store = cls(plan, DurableStorage(tables, path), read_only=lock is None)
         store._lock = lock
-        store._opening_notes(path, read_only, migrated_from)
+        store._opening_notes(path, held if isinstance(held, str) else None, migrated_from)
         return store
 
-    def _opening_notes(self, path: Path, asked_read_only: bool, migrated_from: int | None) -> None:
-        if self.read_only and not asked_read_only:
-            self.warnings.append(f"{path} is open in another Coach Rollout; opened read-only.")
+    def _opening_notes(self, path: Path, not_locked: str | None, migrated_from: int | None) -> None:
+        failed = None if self.read_only else opening.back_up(path, migrated_from)
+        if failed is not None and migrated_from is not None:
+            self.close()  # an older format is never rewritten without its backup
+            not_locked = f"could not be backed up before its migration ({failed})"
+        elif failed is not None:
+            self.warnings.append(f"{path}: today's backup could not be made ({failed}).")
+        if not_locked is not None:
+            self.warnings.append(f"{path} {not_locked}; opened read-only.")
         if files.readable_by_others(path):
             self.warnings.append(
                 f"{path} can be read by other users; run: chmod 600 '{path}' (the next save makes it 0600)."
@@ -99,6 +113,16 @@ class PlanStore:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+            # Without the lock another instance may write the file: this one must not.
+            self.read_only = True
+
+    def __enter__(self) -> PlanStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     # -- reading ---------------------------------------------------------------
 
@@ -217,25 +241,25 @@ class PlanStore:
         undoes: int | None,
     ) -> HistoryEntry:
         """Write the edits and their history entry in one durable save."""
-        entry = self._new_entry(action, edits, summary, reason, undoes)
+        last = self._plan.history[-1] if self._plan.history else None
+        entry = new_entry(last, self._plan.plan.display_name, action, edits, (summary, reason), undoes)
+        plan = self._plan
+        for edit, record in zip(edits, records, strict=True):
+            plan = replace_record(plan, edit, record)
+        plan = whole_plan_checked(plan)  # before anything is written
+        info = plan.plan.model_copy(update={"updated": entry.at})
+        self._plan = plan.model_copy(update={"plan": info, "history": [*plan.history, entry]})
         try:
             with self._storage.batch():
-                for edit, record in zip(edits, records, strict=True):
+                for edit in edits:
                     self._write_edit(edit)
-                    self._plan = _replace(self._plan, edit, record)
-                self._db.table(HISTORY_TABLE).insert(Document(_history_doc(entry), doc_id=entry.id))
-                self._touch(entry)
+                self._db.records(HISTORY_TABLE).put(entry.id, history_doc(entry))
+                self._db.records("plan").patch("plan", {"updated": info.model_dump(mode="json")["updated"]})
         except OSError as exc:
             self._save_failed(exc)
         else:
             self.save_error = None
         return entry
-
-    def _touch(self, entry: HistoryEntry) -> None:
-        """Append the entry to the plan and stamp the plan's ``updated`` with its time."""
-        info = self._plan.plan.model_copy(update={"updated": entry.at})
-        self._db.table("plan").update({"updated": info.model_dump(mode="json")["updated"]}, doc_ids=["plan"])
-        self._plan = self._plan.model_copy(update={"plan": info, "history": [*self._plan.history, entry]})
 
     def _flush(self) -> bool:
         try:
@@ -247,94 +271,19 @@ class PlanStore:
         return True
 
     def _save_failed(self, exc: OSError) -> None:
-        reason = exc.strerror or str(exc)
+        self._save_reason = exc.strerror or str(exc)
         self.save_error = (
-            f"Could not save {self.path}: {reason}. The edit is kept in memory; "
+            f"Could not save {self.path}: {self._save_reason}. The edit is kept in memory; "
             "it is saved with the next edit or retry, and quitting asks first."
         )
 
     def _write_edit(self, edit: Edit) -> None:
-        table = self._db.table(edit.table)
-        if edit.after is None:
-            table.remove(doc_ids=[edit.key])
-        elif edit.field is None or not table.contains(doc_id=edit.key):
-            assert isinstance(edit.after, dict)
-            table.upsert(Document(edit.after, doc_id=edit.key))
+        table = self._db.records(edit.table)
+        if edit.field is not None:
+            # A field set to None (e.g. an owner cleared) patches; only a record edit drops.
+            table.patch(edit.key, {edit.field: edit.after})
+        elif edit.after is None:
+            table.drop(edit.key)
         else:
-            table.update({edit.field: edit.after}, doc_ids=[edit.key])
-
-    def _new_entry(
-        self, action: str, edits: list[Edit], summary: str, reason: str, undoes: int | None
-    ) -> HistoryEntry:
-        last = self._plan.history[-1] if self._plan.history else None
-        seq = (last.seq + 1) if last else 1
-        prev = last.hash if last else GENESIS
-        content = {
-            "id": f"h-{seq:06d}",
-            "seq": seq,
-            "at": datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),
-            "actor": self._plan.plan.display_name or _os_user(),
-            "action": action,
-            "summary": summary,
-            "reason": reason,
-            "edits": [e.model_dump(mode="json") for e in edits],
-            "undoes": undoes,
-            "prev_hash": prev,
-        }
-        draft = HistoryEntry.model_validate({**content, "hash": ""})
-        return draft.model_copy(update={"hash": entry_hash(draft.model_dump(mode="json"), prev)})
-
-
-def _acquire(path: Path) -> FileLock | None:
-    """Hold the plan's lock file, or None if another process holds it."""
-    lock = FileLock(paths.lock_path(path), mode=0o600, timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        return None
-    return lock
-
-
-def _load(path: Path, *, write_allowed: bool) -> tuple[Tables, Plan, int | None]:
-    """Read, migrate (after a backup) and validate a plan file."""
-    tables = loading.read_tables(path)
-    version = loading.check_version(path, tables)
-    migrated_from = None
-    if version < SCHEMA_VERSION:
-        if write_allowed:
-            backups.make_backup(path, f"v{version}")
-        tables = migrate(tables)
-        migrated_from = version
-    elif write_allowed:
-        backups.daily_backup(path)
-    newest = backups.newest_backup(path)
-    hint = f"; the newest backup is {newest}" if newest else ""
-    return tables, loading.validate(path, tables, hint), migrated_from
-
-
-def _replace(plan: Plan, edit: Edit, record: Record | None) -> Plan:
-    """The plan with one record added, replaced or removed."""
-    if edit.table in SINGLETONS:
-        return plan.model_copy(update={edit.table: record})
-    rows = list(getattr(plan, edit.table))
-    order = id_order(edit.key)
-    at = bisect.bisect_left(rows, order, key=lambda row: id_order(row.id))
-    present = at < len(rows) and rows[at].id == edit.key
-    if record is None:
-        del rows[at]
-    elif present:
-        rows[at] = record
-    else:
-        rows.insert(at, record)
-    return plan.model_copy(update={edit.table: rows})
-
-
-def _history_doc(entry: HistoryEntry) -> dict[str, Any]:
-    return entry.model_dump(mode="json", exclude={"id"})
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+            assert isinstance(edit.after, dict)
+            table.put(edit.key, edit.after)

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from store.encoding import Encoder, encode
 from store.files import atomic_write
 
+__all__ = ["BatchStorage", "DurableStorage", "MemoryStorage", "PlanDB", "StrTable", "encode", "open_db"]
+
 Tables = dict[str, dict[str, Any]]
-_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-
-
-def encode(tables: Tables) -> bytes:
-    """Deterministic bytes of a plan: sorted keys, two-space indent, final newline."""
-    return orjson.dumps(tables, option=_OPTIONS)
+Doc = dict[str, Any]
 
 
 class BatchStorage(Storage):
@@ -58,6 +55,9 @@ class BatchStorage(Storage):
         """True while a change is held in memory but not yet persisted."""
         return self._pending
 
+    def touched(self, table: str, key: str | None, *, present: bool = True) -> None:
+        """Note that one record (or, with ``key`` None, a whole table) changed."""
+
     def flush(self) -> None:
         """Persist the held state (in memory: nothing to do)."""
         self._pending = False
@@ -73,10 +73,21 @@ class DurableStorage(BatchStorage):
     def __init__(self, data: Tables, path: Path) -> None:
         super().__init__(data)
         self.path = path
+        self._encoder = Encoder()
+
+    def write(self, data: Tables) -> None:
+        """Remember the new state; persist it now unless inside a batch."""
+        if data is not self._data:
+            self._encoder.clear()
+        super().write(data)
+
+    def touched(self, table: str, key: str | None, *, present: bool = True) -> None:
+        """Forget the kept bytes of what changed, so the next flush encodes it again."""
+        self._encoder.forget(table, key, present=present)
 
     def flush(self) -> None:
         """Write the whole plan durably; on failure the state stays pending."""
-        atomic_write(self.path, encode(self._data))
+        atomic_write(self.path, self._encoder.encode(self._data))
         self._pending = False
 
 
@@ -84,6 +95,51 @@ class StrTable(Table):
     """A TinyDB table keyed by our stable string ids instead of integers."""
 
     document_id_class = str  # type: ignore[assignment]
+
+    def put(self, key: str, doc: Doc) -> None:
+        """Add the record ``key`` or replace it whole."""
+
+        def updater(table: dict[Any, Mapping[str, Any]]) -> None:
+            table[key] = dict(doc)
+
+        self._update_table(updater, key)
+
+    def patch(self, key: str, fields: Doc) -> None:
+        """Change some fields of the existing record ``key``."""
+
+        def updater(table: dict[Any, Mapping[str, Any]]) -> None:
+            table[key] = {**table[key], **fields}
+
+        self._update_table(updater, key)
+
+    def drop(self, key: str) -> None:
+        """Remove the record ``key`` if it is there."""
+
+        def updater(table: dict[Any, Mapping[str, Any]]) -> None:
+            table.pop(key, None)
+
+        self._update_table(updater, key)
+
+    def _update_table(
+        self, updater: Callable[[dict[Any, Mapping[str, Any]]], None], key: str | None = None
+    ) -> None:
+        """Edit the stored table in place and tell the storage what changed.
+
+        TinyDB's own version copies the whole table twice per operation to turn its
+        integer ids into strings and back; ours are strings already, and on the large
+        plan those copies cost more than the durable write itself. ``key`` names the one
+        record changed; TinyDB's own operations pass none, so the whole table counts as changed.
+        """
+        storage = self._storage
+        tables = storage.read()
+        if tables is None:
+            tables = {}
+        table = tables.setdefault(self.name, {})
+        updater(table)
+        if isinstance(storage, BatchStorage):
+            storage.touched(self.name, key, present=key in table)
+        storage.write(tables)
+        self.clear_cache()
 
 
 class PlanDB(TinyDB):
@@ -97,6 +153,12 @@ class PlanDB(TinyDB):
         storage = self.storage
         assert isinstance(storage, BatchStorage)
         return storage
+
+    def records(self, name: str) -> StrTable:
+        """The table ``name``, typed as ours."""
+        table = self.table(name)
+        assert isinstance(table, StrTable)
+        return table
 
 
 def open_db(storage: BatchStorage) -> PlanDB:

@@ -1,0 +1,48 @@
+"""Run every benchmark figure: ``python tests/benchmarks/run.py [NAME ...]``.
+
+Each ``fig_<name>.py`` beside this file exposes ``figures(large: Path) -> list[Figure | str]``;
+``large`` is DESIGN section 8's large plan, shared by all figures, so a figure that
+changes a plan works on ``common.private_copy(large, folder)``. Naming figures (``save``,
+``frame``...) runs only those. Exits 1 if a figure misses its target.
+"""
+
+from __future__ import annotations
+
+import importlib
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent.parent))
+
+from common import Figure, make_large_plan  # noqa: E402
+
+
+def main(names: list[str]) -> int:
+    """Generate the large plan, run the chosen figure modules, print one line per figure."""
+    modules = sorted(path.stem for path in HERE.glob("fig_*.py"))
+    chosen = [m for m in modules if not names or m.removeprefix("fig_") in names or m in names]
+    if not chosen:
+        print(f"No figure named {' '.join(names)}; there are: {' '.join(modules)}", file=sys.stderr)
+        return 2
+    missed = 0
+    with tempfile.TemporaryDirectory() as folder:
+        began = time.perf_counter()
+        large = make_large_plan(Path(folder) / "large.json")
+        print(
+            f"large plan: {large.stat().st_size / 2**20:.1f} MB, made in {time.perf_counter() - began:.1f} s;"
+            f" Python {platform.python_version()} on {platform.system()}"
+        )
+        for name in chosen:
+            for figure in importlib.import_module(name).figures(large):
+                print(figure.line() if isinstance(figure, Figure) else figure, flush=True)
+                missed += isinstance(figure, Figure) and not figure.ok
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
