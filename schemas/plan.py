@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -62,15 +61,15 @@ SINGLETONS = {"plan": "plan", "policy": "policy"}
 HISTORY_TABLE = "history"
 """The append-only table of history entries (not editable by changes)."""
 
-_ID_NUMBER = re.compile(r"(\d+)$")
+_DIGITS = "0123456789"
 
 
 def id_order(record_id: str) -> tuple[str, int, str]:
     """Sort key that puts ``uc-2`` before ``uc-10``."""
-    match = _ID_NUMBER.search(record_id)
-    if match is None:
+    head = record_id.rstrip(_DIGITS)
+    if len(head) == len(record_id):
         return (record_id, -1, record_id)
-    return (record_id[: match.start()], int(match.group(1)), record_id)
+    return (head, int(record_id[len(head) :]), record_id)
 
 
 def next_id(prefix: str, existing: list[str] | set[str]) -> str:

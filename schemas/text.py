@@ -13,6 +13,8 @@ _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def _one_line(value: str) -> str:
     """Refuse control characters, line breaks included."""
+    if value.isprintable():  # the common case, checked in C
+        return value
     if _CONTROL_ONE_LINE.search(value):
         raise ValueError("must be one line without control characters")
     return value
@@ -20,6 +22,8 @@ def _one_line(value: str) -> str:
 
 def _multi_line(value: str) -> str:
     """Refuse control characters other than line breaks and tabs."""
+    if value.isprintable():  # the common case, checked in C
+        return value
     if _CONTROL.search(value):
         raise ValueError("must not contain control characters")
     return value
