@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from schemas.plan import Plan
 
-EXPORT_FORMAT = "coach-rollout-export"
+EXPORT_FORMAT: Final = "coach-rollout-export"
 RAW_VALUES_NOTE = (
     "This export keeps raw values: small groups are not suppressed. "
     "Treat it like the plan itself and keep it readable by its owner only."

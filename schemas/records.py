@@ -36,7 +36,7 @@ SCHEMA_VERSION = 2
 class Record(BaseModel):
     """Base of every stored record: strict, validated on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
     id: RecordId
     """Stable id, the record's key in its table."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import ChainMap
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -157,7 +158,7 @@ class PlanStore:
     # -- changing --------------------------------------------------------------
 
     def apply(
-        self, action: str, changes: list[Change], summary: str, reason: str = ""
+        self, action: str, changes: Sequence[Change], summary: str, reason: str = ""
     ) -> HistoryEntry | None:
         """Apply ``changes`` as one action with one history entry and one write."""
         entry = self._apply(action, changes, summary, reason, None)
@@ -198,7 +199,7 @@ class PlanStore:
         return next(e for e in reversed(self._plan.history) if e.seq == seq)
 
     def _apply(
-        self, action: str, changes: list[Change], summary: str, reason: str, undoes: int | None
+        self, action: str, changes: Sequence[Change], summary: str, reason: str, undoes: int | None
     ) -> HistoryEntry | None:
         if self.read_only:
             raise ChangeRefused("The plan is open read-only; nothing was changed.")
@@ -207,7 +208,7 @@ class PlanStore:
             return None
         return self._record(action, edits, records, summary, reason, undoes)
 
-    def _stage(self, changes: list[Change]) -> tuple[list[Edit], list[Record | None]]:
+    def _stage(self, changes: Sequence[Change]) -> tuple[list[Edit], list[Record | None]]:
         """Validate the changes in order against the plan as they leave it."""
         tables = self.tables()
         overlay: dict[str, dict[str, Any]] = {}

@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
+from typing import NoReturn
 
 from store.errors import PlanError
 
@@ -26,15 +28,15 @@ EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """An argparse parser whose errors are one line and exit code 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_UNUSABLE, f"coach-rollout: {message}\n")
 
 
-def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, ModuleType]:
     module_name, help_line = COMMANDS[name]
     module = importlib.import_module(module_name)
     parser = _Parser(prog=f"coach-rollout {name}", description=help_line)
-    module.configure(parser)  # type: ignore[attr-defined]
+    module.configure(parser)
     return parser, module
 
 
@@ -59,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser, module = _command_parser(args[0])
         parsed = parser.parse_args(args[1:])
         try:
-            return int(module.run(parsed))  # type: ignore[attr-defined]
+            return int(module.run(parsed))
         except PlanError as exc:
             print(f"coach-rollout {args[0]}: {exc.message}", file=sys.stderr)
             return EXIT_UNUSABLE
