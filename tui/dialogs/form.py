@@ -30,11 +30,8 @@ None, bool -> bool, date -> ``datetime.date`` or None (empty), int -> int or Non
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,81 +40,31 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-FieldKind = Literal["text", "multiline", "select", "bool", "date", "int"]
-Validator = Callable[[Any], "str | None"]
-Values = dict[str, Any]
+from tui.dialogs.fields import (
+    FieldBox,
+    FieldKind,
+    FormError,
+    FormField,
+    Validator,
+    Values,
+    editor,
+    field_error,
+    parse,
+    put_value,
+    raw_value,
+    validate_with,
+)
 
-
-@dataclass(frozen=True)
-class FormField:
-    """One field of a form: what it asks, how it is entered and checked."""
-
-    name: str
-    """The key of the value in the result."""
-    label: str
-    """What the field asks, shown above it."""
-    kind: FieldKind = "text"
-    """How it is entered."""
-    initial: Any = None
-    """The value shown when the form opens."""
-    options: Sequence[tuple[str, Any]] = ()
-    """For ``select``: (label, value) pairs."""
-    validator: Validator | None = None
-    """The parsed value -> a message, or None when valid."""
-    required: bool = False
-    """Refuse an empty value (text, select, date, int)."""
-    placeholder: str = ""
-    """A hint shown in an empty one-line field."""
-    show_if: Callable[[Values], bool] | None = None
-    """Show the field only when this is true of the current values (hidden values are still returned)."""
-
-
-def validate_with(annotation: Any) -> Validator:
-    """A validator from a pydantic type such as ``schemas.text.Name``."""
-    adapter: TypeAdapter[Any] = TypeAdapter(annotation)
-
-    def check(value: Any) -> str | None:
-        try:
-            adapter.validate_python(value)
-        except ValidationError as exc:
-            return _sentence(exc.errors()[0]["msg"])
-        return None
-
-    return check
-
-
-def _sentence(message: str) -> str:
-    """Pydantic's message as a sentence: 'Value error, x' -> 'X.'."""
-    message = message.removeprefix("Value error, ")
-    message = message[:1].upper() + message[1:]
-    return message if message.endswith(".") else message + "."
-
-
-class FormError(Exception):
-    """A field's text cannot be read as its kind."""
-
-
-def parse(kind: FieldKind, raw: Any) -> Any:
-    """Turn a widget's raw value into the field's value."""
-    if kind == "select":
-        return None if raw is Select.NULL else raw
-    if kind == "date":
-        text = str(raw).strip()
-        if not text:
-            return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise FormError("Write a date as YYYY-MM-DD, e.g. 2025-03-31.") from None
-    if kind == "int":
-        text = str(raw).strip()
-        if not text:
-            return None
-        try:
-            return int(text)
-        except ValueError:
-            raise FormError("Write a whole number.") from None
-    return raw
+__all__ = [
+    "FieldKind",
+    "FormDialog",
+    "FormError",
+    "FormField",
+    "Validator",
+    "Values",
+    "parse",
+    "validate_with",
+]
 
 
 class FormDialog(ModalScreen[Values | None]):
@@ -135,15 +82,14 @@ class FormDialog(ModalScreen[Values | None]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     FormDialog #form-title { text-style: bold; }
-    FormDialog .form-label { margin-top: 1; }
     FormDialog .form-error { color: $error; height: auto; }
     FormDialog .form-error.-empty { display: none; }
     FormDialog #form-refusal { color: $error; text-style: bold; height: auto; margin-top: 1; }
     FormDialog #form-refusal.-empty { display: none; }
-    FormDialog TextArea { height: 5; }
+    FormDialog TextArea { height: 4; }
     FormDialog .form-field.-hidden { display: none; }
     FormDialog #form-buttons { height: auto; margin-top: 1; align-horizontal: right; }
-    FormDialog #form-buttons Button { margin-left: 1; min-width: 10; }
+    FormDialog #form-buttons Button { margin-left: 2; }
     """
 
     def __init__(
@@ -169,20 +115,22 @@ class FormDialog(ModalScreen[Values | None]):
     def compose(self) -> ComposeResult:
         """The title, the fields with their messages, the buttons."""
         with VerticalScroll(id="form-box"):
-            yield Static(self.form_title, id="form-title")
+            yield Static(self.form_title, id="form-title", markup=False)
             if self.intro:
-                yield Static(self.intro, id="form-intro")
+                yield Static(self.intro, id="form-intro", markup=False)
             for spec in self.fields:
-                with _FieldBox(classes="form-field", id=f"box-{spec.name}"):
+                with FieldBox(classes="form-field", id=f"box-{spec.name}"):
                     if spec.kind != "bool":
-                        yield Label(spec.label + (" *" if spec.required else ""), classes="form-label")
-                    yield _editor(spec)
-                    yield Static("", id=f"err-{spec.name}", classes="form-error -empty")
-            yield Static("", id="form-check", classes="form-error -empty")
-            yield Static("", id="form-refusal", classes="-empty")
+                        yield Label(
+                            spec.label + (" *" if spec.required else ""), classes="form-label", markup=False
+                        )
+                    yield editor(spec)
+                    yield Static("", id=f"err-{spec.name}", classes="form-error -empty", markup=False)
+            yield Static("", id="form-check", classes="form-error -empty", markup=False)
+            yield Static("", id="form-refusal", classes="-empty", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button(f"{self.save_label} (ctrl+s)", id="form-save", variant="primary")
-                yield Button("Cancel (esc)", id="form-cancel")
+                yield Button(f"{self.save_label} (ctrl+s)", id="form-save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
         """Show the initial messages and focus the first field."""
@@ -197,7 +145,7 @@ class FormDialog(ModalScreen[Values | None]):
 
     def raw_values(self) -> dict[str, Any]:
         """What each editor currently holds, unparsed."""
-        return {spec.name: _raw(self.widget_for(spec.name)) for spec in self.fields}
+        return {spec.name: raw_value(self.widget_for(spec.name)) for spec in self.fields}
 
     def values(self) -> Values:
         """The parsed values (a field that cannot be parsed gives None)."""
@@ -211,7 +159,7 @@ class FormDialog(ModalScreen[Values | None]):
 
     def set_value(self, name: str, value: Any) -> None:
         """Put ``value`` into field ``name`` (tests and callers that prefill)."""
-        _put(self.widget_for(name), value)
+        put_value(self.widget_for(name), value)
         self.revalidate()
 
     def revalidate(self) -> bool:
@@ -221,7 +169,7 @@ class FormDialog(ModalScreen[Values | None]):
         for spec in self.fields:
             shown = spec.show_if is None or spec.show_if(values)
             self.query_one(f"#box-{spec.name}").set_class(not shown, "-hidden")
-            message = _field_error(spec, self.raw_values()[spec.name]) if shown else None
+            message = field_error(spec, self.raw_values()[spec.name]) if shown else None
             if message:
                 self.errors[spec.name] = message
             _message(self.query_one(f"#err-{spec.name}", Static), message)
@@ -272,60 +220,6 @@ class FormDialog(ModalScreen[Values | None]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
-
-
-class _FieldBox(Widget):
-    """Holds one field's label, editor and message."""
-
-    DEFAULT_CSS = "_FieldBox { height: auto; }"
-
-
-def _editor(spec: FormField) -> Widget:
-    """The widget that edits a field of this kind."""
-    wid, classes = f"f-{spec.name}", "form-editor"
-    if spec.kind == "multiline":
-        return TextArea(str(spec.initial or ""), id=wid, classes=classes, soft_wrap=True)
-    if spec.kind == "select":
-        initial = spec.initial if spec.initial is not None else Select.NULL
-        return Select(list(spec.options), value=initial, allow_blank=not spec.required or spec.initial is None,
-                      id=wid, classes=classes, prompt="(choose)")
-    if spec.kind == "bool":
-        return Checkbox(spec.label, bool(spec.initial), id=wid, classes=classes)
-    text = "" if spec.initial is None else str(spec.initial)
-    return Input(text, placeholder=spec.placeholder, id=wid, classes=classes)
-
-
-def _raw(widget: Widget) -> Any:
-    """The unparsed value an editor holds."""
-    if isinstance(widget, TextArea):
-        return widget.text
-    if isinstance(widget, (Input, Select, Checkbox)):
-        return widget.value
-    raise TypeError(f"no editor value for {widget!r}")
-
-
-def _put(widget: Widget, value: Any) -> None:
-    """Set an editor's value."""
-    if isinstance(widget, TextArea):
-        widget.text = str(value or "")
-    elif isinstance(widget, Select):
-        widget.value = Select.NULL if value is None else value
-    elif isinstance(widget, Checkbox):
-        widget.value = bool(value)
-    elif isinstance(widget, Input):
-        widget.value = "" if value is None else str(value)
-
-
-def _field_error(spec: FormField, raw: Any) -> str | None:
-    """The message for one field's raw value, or None."""
-    try:
-        value = parse(spec.kind, raw)
-    except FormError as exc:
-        return str(exc)
-    empty = value is None or (isinstance(value, str) and not value.strip())
-    if spec.required and empty:
-        return "Required."
-    return spec.validator(value) if spec.validator else None
 
 
 def _message(widget: Static, message: str | None) -> None:

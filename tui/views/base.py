@@ -21,18 +21,23 @@ How to add a view (e.g. ``tui/views/usecases.py``):
    ctrl+z, ctrl+y, ctrl+p and ctrl+q belong to the app.
 
 2. Compose widgets in ``compose`` as usual, and render them in ``show(plan, findings)``.
-   The app calls ``show`` when the view's tab is first opened and after every change
-   while it is visible (a hidden view is shown again when its tab is next opened), so
-   ``show`` is never the place to query the store. Keep it bounded: for tables of
-   thousands of rows render only what is on screen (a line-based ``ScrollView``) or page.
+   A view is built (mounted) only when its tab is first opened, then ``show`` is called;
+   after every change ``show`` runs again on the visible view (a hidden view is shown
+   again when its tab is next opened). ``findings`` are computed once per change by the
+   app: never recompute them in a view. Keep ``show`` bounded: for tables of thousands
+   of rows render only what is on screen (a line-based ``ScrollView``) or page.
 
 3. Change the plan only through ``self.commit(action, changes, summary, reason)``
    (``changes`` are ``schemas.history`` Put/Set/Delete requests). It returns True when the
    change was applied; on refusal (invalid record, read-only) the app has already told the
-   user. Inside a form, pass ``self.attempt`` as the form's ``submit`` callback wrapper so the
-   refusal shows in the form and the typed values stay (see ``tui.dialogs.form``).
+   user. Inside a form, call ``self.attempt(...)`` from the form's ``submit`` callback: it
+   returns the refusal message, which the form shows while keeping what was typed (see
+   ``tui.dialogs.form``). Call ``self.can_edit()`` before opening a form (read-only plans).
 
-4. Implement ``focus_entity("table/id")`` to select the row a finding points at.
+4. Implement ``focus_entity("table/id")`` to select the row a finding points at, and
+   override ``focus_default()`` if the first focusable widget is not the main one: the
+   view's keys work only while the focus is inside it. Plan text is never markup: pass
+   ``Content(text)`` or ``rich.text.Text(text)``, or ``markup=False`` to Static and Label.
 
 5. Register the class in ``tui/views/__init__.py`` ``VIEWS`` (ordered by ``TAB_KEY``).
    Tests: ``tests/tui/`` with ``CoachApp(PlanStore.memory(default_plan(now)))`` and
@@ -88,12 +93,22 @@ class PlanView(Vertical):
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render ``plan``; called on first display and after every change while visible."""
 
+    def focus_default(self) -> None:
+        """Focus the view's main widget (by default its first focusable one)."""
+        target = next((w for w in self.query("*") if w.focusable), None)
+        if target is not None:
+            target.focus()
+
     def focus_entity(self, entity: str) -> None:
         """Select the record ``table/id`` a finding points at (the tab is already active)."""
 
     def commit(self, action: str, changes: list[Change], summary: str, reason: str = "") -> bool:
         """Apply a change through the store; False (and the user told why) if refused."""
         return self.coach.commit(action, changes, summary, reason)
+
+    def can_edit(self) -> bool:
+        """False (and the user told) when the plan is read-only; check before opening a form."""
+        return self.coach.can_edit()
 
     def attempt(self, action: str, changes: list[Change], summary: str, reason: str = "") -> str | None:
         """Apply a change; the refusal message (for a form to show) or None when applied."""

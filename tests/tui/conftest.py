@@ -1,0 +1,36 @@
+"""Fixtures for the app's Pilot tests: an app over a store that never touches the user's data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from schemas.defaults import default_plan
+from store import PlanStore
+from tui.app import CoachApp
+
+NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+TODAY = date(2025, 3, 3)
+
+
+@pytest.fixture
+def memory_store() -> PlanStore:
+    """A fresh default plan in memory."""
+    return PlanStore.memory(default_plan(NOW))
+
+
+@pytest.fixture
+def file_store(tmp_path: Path) -> Iterator[PlanStore]:
+    """A fresh default plan in a file under tmp_path (closed after the test)."""
+    store = PlanStore.create(tmp_path / "plan.json", default_plan(NOW), summary="Created for a test.")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def make_app() -> Callable[[PlanStore], CoachApp]:
+    """Build the app over a store, with a fixed today."""
+    return lambda store: CoachApp(store, today=TODAY)

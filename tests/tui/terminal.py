@@ -1,0 +1,90 @@
+"""Drive the real coach-rollout in a pseudo-terminal (pexpect) and read its screen (pyte)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+
+ROOT = Path(__file__).resolve().parents[2]
+DEADLINE = 60.0
+"""Seconds before a wait is a failure (never a timing assertion: a slow machine only waits longer)."""
+
+KEYS = {
+    "up": "\x1b[A",
+    "down": "\x1b[B",
+    "right": "\x1b[C",
+    "left": "\x1b[D",
+    "space": " ",
+    "backspace": "\x7f",
+    "enter": "\r",
+    "delete": "\x1b[3~",
+    "escape": "\x1b",
+}
+"""Escape sequences of named keys, sent in one write so an escape is not read alone."""
+
+
+class Terminal:
+    """The app running in a pty, its output fed to a pyte screen."""
+
+    def __init__(self, plan: Path, *args: str, env: dict[str, str] | None = None) -> None:
+        self.screen = pyte.Screen(80, 24)
+        self.stream = pyte.ByteStream(self.screen)
+        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        environment.pop("NO_COLOR", None) if env is None or "NO_COLOR" not in env else None
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "tui", str(plan), *args],
+            dimensions=(24, 80),
+            env=environment,
+            cwd=str(ROOT),
+        )
+
+    def text(self) -> str:
+        """The screen as lines of text."""
+        return "\n".join(self.screen.display)
+
+    def pump(self) -> bool:
+        """Read what the app wrote so far; False once it has exited."""
+        try:
+            self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
+        except pexpect.TIMEOUT:
+            pass
+        except pexpect.EOF:
+            return False
+        return True
+
+    def wait_for(self, text: str) -> str:
+        """Wait until ``text`` is on the screen; the screen then."""
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            alive = self.pump()
+            if text in self.text():
+                return self.text()
+            assert alive, f"the app exited before showing {text!r}:\n{self.text()}"
+        raise AssertionError(f"{text!r} never appeared on the screen:\n{self.text()}")
+
+    def send(self, keys: str) -> None:
+        """Type keys (control characters as themselves, e.g. '\\x13' for ctrl+s)."""
+        for key in keys:
+            self.child.send(key)
+            self.pump()
+
+    def press(self, *keys: str) -> None:
+        """Press named keys (``up``, ``down``, ``left``, ``right``, ``space``...), each sent whole."""
+        for key in keys:
+            self.child.send(KEYS.get(key, key))
+            self.pump()
+
+    def wait_exit(self) -> int:
+        """Wait until the app exits; its exit status."""
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end and self.pump():
+            pass
+        self.child.close()
+        assert self.child.exitstatus is not None, f"the app did not exit:\n{self.text()}"
+        return int(self.child.exitstatus)

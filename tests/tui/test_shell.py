@@ -1,0 +1,174 @@
+"""The app shell: tabs, help, command palette, read-only, lock, failed saves and quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_helpers import notices, type_text
+from textual.command import CommandPalette
+from textual.widgets import Static, TabbedContent
+
+from schemas.enums import StageStatus
+from store import PlanStore
+from tui.app import CoachApp
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.form import FormDialog
+from tui.dialogs.help import HelpDialog
+from tui.views import VIEWS
+from tui.widgets.keybar import KeyBar
+
+SIZE = (80, 24)
+
+
+async def test_digits_switch_tabs_and_focus_the_view(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        tabs = app.screen.query_one(TabbedContent)
+        assert tabs.active == "overview"
+        await pilot.press("2")
+        assert tabs.active == "stages" and app.focused is app.screen.query_one("#stage-list")
+        await pilot.press("1")
+        assert tabs.active == "overview"
+
+
+async def test_question_mark_shows_the_current_views_help_and_keys(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "question_mark")
+        assert isinstance(app.screen, HelpDialog)
+        assert app.screen.help_title == "Stages"
+        keys = dict(app.screen.keys)
+        assert keys["e"] == "Evidence" and keys["o"] == "Reopen" and keys["ctrl+z"].startswith("Undo")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpDialog)
+
+
+def test_every_binding_of_every_view_has_an_id_and_is_in_the_palette(
+    memory_store: PlanStore, make_app
+) -> None:
+    app: CoachApp = make_app(memory_store)
+    titles = {command.title for command in app.palette()}
+    for view in VIEWS:
+        assert f"Go to {view.TAB_TITLE}" in titles
+        for binding in view.BINDINGS:
+            assert binding.id, f"{view.__name__} binding {binding.key} has no id"
+            assert f"{view.TAB_TITLE}: {binding.description}" in titles
+    assert {"Undo the latest change", "Redo the latest undone change", "Quit"} <= titles
+
+
+async def test_the_palette_runs_a_view_action_on_its_tab(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await type_text(pilot, "Stages: Start")
+        await pilot.pause(0.3)  # the palette searches in a worker; wait for its results
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "stages"
+        assert memory_store.plan.stage(1).status is StageStatus.IN_PROGRESS
+
+
+async def test_read_only_refuses_edits_with_a_message(memory_store: PlanStore, make_app) -> None:
+    memory_store.read_only = True
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "READ-ONLY" in app.sub_title
+        await pilot.press("2", "s", "e", "ctrl+z")
+        assert not isinstance(app.screen, FormDialog) and app.screen is app.main
+        assert memory_store.plan.stage(1).status is StageStatus.NOT_STARTED
+        assert any("read-only" in n for n in notices(app))
+
+
+async def test_a_plan_open_elsewhere_opens_read_only_and_says_so(tmp_path: Path, make_app) -> None:
+    from datetime import UTC, datetime
+
+    from schemas.defaults import default_plan
+
+    path = tmp_path / "plan.json"
+    first = PlanStore.create(path, default_plan(datetime(2025, 3, 3, tzinfo=UTC)))
+    second = PlanStore.open(path)
+    try:
+        app: CoachApp = make_app(second)
+        async with app.run_test(size=SIZE):
+            assert second.read_only and "READ-ONLY" in app.sub_title
+            assert any("open in another Coach Rollout" in n for n in notices(app))
+    finally:
+        second.close()
+        first.close()
+
+
+def _fail_saves(monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("store.storage.atomic_write", full)
+
+
+async def test_a_failed_save_is_shown_retried_and_cleared(
+    file_store: PlanStore, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app: CoachApp = make_app(file_store)
+    async with app.run_test(size=SIZE) as pilot:
+        _fail_saves(monkeypatch)
+        await pilot.press("2", "s")
+        assert file_store.dirty
+        status = app.screen.query_one("#save-status", Static)
+        assert status.display and "No space left on device" in str(status.render())
+        assert any("No space left on device" in n for n in notices(app))
+        app.retry_save()
+        assert file_store.dirty and status.display
+        monkeypatch.undo()
+        app.retry_save()
+        assert not file_store.dirty and not status.display
+    on_disk = PlanStore.open(file_store.path, read_only=True)
+    assert on_disk.plan.stage(1).status is StageStatus.IN_PROGRESS
+
+
+async def test_quit_with_an_unsaved_edit_asks_first(
+    file_store: PlanStore, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app: CoachApp = make_app(file_store)
+    async with app.run_test(size=SIZE) as pilot:
+        _fail_saves(monkeypatch)
+        await pilot.press("2", "s", "q")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "No space left on device" in app.screen.message
+        await pilot.press("n")
+        assert app.screen is app.main and app.return_code is None
+        await pilot.press("ctrl+q", "y")
+        assert app.return_code == 0
+
+
+async def test_quit_with_everything_saved_does_not_ask(file_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(file_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "s", "q")
+        assert app.return_code == 0
+    assert PlanStore.open(file_store.path, read_only=True).plan.stage(1).status is StageStatus.IN_PROGRESS
+
+
+async def test_ctrl_q_with_a_form_open_asks_before_dropping_it(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "e")
+        await type_text(pilot, "Half written")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog) and "form is open" in app.screen.message
+        await pilot.press("n")
+        assert isinstance(app.screen, FormDialog) and app.screen.raw_values()["result"] == "Half written"
+        assert app.return_code is None
+
+
+async def test_the_key_bar_lists_the_keys_of_the_focused_view(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        bar = str(app.screen.query_one(KeyBar).render())
+        for item in ("s Start", "e Evidence", "w Changed", "c Complete", "o Reopen", "? Help", "q Quit"):
+            assert item in bar
+        app.screen.query_one(KeyBar).action_press("s")
+        await pilot.pause()
+        assert memory_store.plan.stage(1).status is StageStatus.IN_PROGRESS

@@ -1,0 +1,5 @@
+"""`python -m tui`: the same as the coach-rollout command."""
+
+from tui.cli.main import entry
+
+entry()

@@ -1,0 +1,54 @@
+"""Open (or create) a plan and run the app: `coach-rollout [PLAN]`."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store import PlanStore
+
+EXIT_OK, EXIT_UNUSABLE = 0, 2
+
+
+def open_store(path: Path, *, read_only: bool) -> PlanStore:
+    """Open ``path``, creating it with the framework's defaults if it does not exist."""
+    from schemas.defaults import default_plan
+    from store import PlanStore
+
+    if not path.exists() and not read_only:
+        store = PlanStore.create(
+            path, default_plan(datetime.now(UTC)), summary="Created the plan with the framework's defaults."
+        )
+        store.warnings.append(f"Created a new plan at {path} with the framework's defaults.")
+        return store
+    return PlanStore.open(path, read_only=read_only)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Run the app on the plan named in ``args`` (or the default plan); the exit code."""
+    # Loading a large plan allocates many objects that all stay alive: pause the collector
+    # until the first frame (the app resumes it), as a collection would only walk them in vain.
+    gc.disable()
+    from store import PlanError
+    from store.paths import default_plan_path
+
+    path = Path(args.plan).expanduser() if args.plan else default_plan_path()
+    try:
+        store = open_store(path, read_only=bool(args.read_only))
+    except PlanError as exc:
+        gc.enable()
+        print(f"coach-rollout: {exc.message}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    from tui.app import CoachApp  # Textual only once the plan opened
+
+    try:
+        CoachApp(store).run(mouse=not args.no_mouse)
+    finally:
+        store.close()
+        gc.enable()
+    return EXIT_OK

@@ -1,0 +1,159 @@
+"""Form fields: what a field asks, how its text is read, how it is checked, and its editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import TypeAdapter, ValidationError
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, TextArea
+
+FieldKind = Literal["text", "multiline", "select", "bool", "date", "int"]
+Validator = Callable[[Any], "str | None"]
+Values = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field of a form: what it asks, how it is entered and checked."""
+
+    name: str
+    """The key of the value in the result."""
+    label: str
+    """What the field asks, shown above it."""
+    kind: FieldKind = "text"
+    """How it is entered."""
+    initial: Any = None
+    """The value shown when the form opens."""
+    options: Sequence[tuple[str, Any]] = ()
+    """For ``select``: (label, value) pairs."""
+    validator: Validator | None = None
+    """The parsed value -> a message, or None when valid."""
+    required: bool = False
+    """Refuse an empty value (text, select, date, int)."""
+    placeholder: str = ""
+    """A hint shown in an empty one-line field."""
+    show_if: Callable[[Values], bool] | None = None
+    """Show the field only when this is true of the current values (hidden values are still returned)."""
+
+
+def validate_with(annotation: Any) -> Validator:
+    """A validator from a pydantic type such as ``schemas.text.Name``."""
+    adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+
+    def check(value: Any) -> str | None:
+        try:
+            adapter.validate_python(value)
+        except ValidationError as exc:
+            return _sentence(exc.errors()[0]["msg"])
+        return None
+
+    return check
+
+
+def _sentence(message: str) -> str:
+    """Pydantic's message as a sentence: 'Value error, x' -> 'X.'."""
+    message = message.removeprefix("Value error, ")
+    message = message[:1].upper() + message[1:]
+    return message if message.endswith(".") else message + "."
+
+
+class FormError(Exception):
+    """A field's text cannot be read as its kind."""
+
+
+def parse(kind: FieldKind, raw: Any) -> Any:
+    """Turn a widget's raw value into the field's value."""
+    if kind == "select":
+        return None if raw is Select.NULL else raw
+    if kind == "date":
+        text = str(raw).strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise FormError("Write a date as YYYY-MM-DD, e.g. 2025-03-31.") from None
+    if kind == "int":
+        text = str(raw).strip()
+        if not text:
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            raise FormError("Write a whole number.") from None
+    return raw
+
+
+class TickBox(Checkbox):
+    """A Checkbox whose X shows only when ticked: the stock one changes only its colour."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        button: Content = Checkbox._button.fget(self)  # type: ignore[attr-defined]
+        return button
+
+
+class FieldBox(Widget):
+    """Holds one field's label, editor and message."""
+
+    DEFAULT_CSS = "FieldBox { height: auto; }"
+
+
+def editor(spec: FormField) -> Widget:
+    """The widget that edits a field of this kind."""
+    wid, classes = f"f-{spec.name}", "form-editor"
+    if spec.kind == "multiline":
+        return TextArea(str(spec.initial or ""), id=wid, classes=classes, soft_wrap=True)
+    if spec.kind == "select":
+        initial = spec.initial if spec.initial is not None else Select.NULL
+        return Select(
+            [(Content(label), value) for label, value in spec.options],
+            value=initial,
+            allow_blank=not spec.required or spec.initial is None,
+            id=wid,
+            classes=classes,
+            prompt="(choose)",
+        )
+    if spec.kind == "bool":
+        return TickBox(Content(spec.label), bool(spec.initial), id=wid, classes=classes)
+    text = "" if spec.initial is None else str(spec.initial)
+    return Input(text, placeholder=spec.placeholder, id=wid, classes=classes)
+
+
+def raw_value(widget: Widget) -> Any:
+    """The unparsed value an editor holds."""
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, (Input, Select, Checkbox)):
+        return widget.value
+    raise TypeError(f"no editor value for {widget!r}")
+
+
+def put_value(widget: Widget, value: Any) -> None:
+    """Set an editor's value."""
+    if isinstance(widget, TextArea):
+        widget.text = str(value or "")
+    elif isinstance(widget, Select):
+        widget.value = Select.NULL if value is None else value
+    elif isinstance(widget, Checkbox):
+        widget.value = bool(value)
+    elif isinstance(widget, Input):
+        widget.value = "" if value is None else str(value)
+
+
+def field_error(spec: FormField, raw: Any) -> str | None:
+    """The message for one field's raw value, or None."""
+    try:
+        value = parse(spec.kind, raw)
+    except FormError as exc:
+        return str(exc)
+    empty = value is None or (isinstance(value, str) and not value.strip())
+    if spec.required and empty:
+        return "Required."
+    return spec.validator(value) if spec.validator else None

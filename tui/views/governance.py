@@ -1,0 +1,228 @@
+"""Tab 5: the nine governance topics of Step 3, each written, owned and reviewed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from schemas.history import Change, Set
+from schemas.plan import Plan
+from schemas.records import GovernanceTopic
+from schemas.rules.base import Finding, join_words
+from schemas.rules.governance import missing_keys, topic_gaps
+from schemas.text import Line, Prose
+from tui.dialogs.form import FormDialog, FormField, Values, validate_with
+from tui.views.base import PlanView
+from tui.widgets.lists import PlanList
+
+GAP_PLURALS = {"a statement": "statements", "an owner": "owners", "a review": "reviews"}
+"""How the completeness line counts each kind of gap."""
+
+
+def completeness(plan: Plan) -> str:
+    """'Stage 3: 6 of 9 topics complete.' and what the others lack."""
+    total = len(plan.governance) + len(missing_keys(plan))
+    gaps = {topic.id: topic_gaps(plan, topic) for topic in plan.governance}
+    done = sum(1 for lacking in gaps.values() if not lacking)
+    line = f"Stage 3: {done} of {total} topics complete."
+    counts = {gap: sum(gap in lacking for lacking in gaps.values()) for gap in GAP_PLURALS}
+    parts = [f"{n} {GAP_PLURALS[gap] if n != 1 else gap.split(' ', 1)[1]}" for gap, n in counts.items() if n]
+    parts += [f"the topic {key.value.replace('_', ' ')}" for key in missing_keys(plan)]
+    if parts:
+        line += f" Missing: {join_words(parts)}."
+    return line
+
+
+def marker(plan: Plan, topic: GovernanceTopic, overdue: bool) -> str:
+    """✗ something missing, ! review overdue, ✓ complete."""
+    if topic_gaps(plan, topic):
+        return "✗"
+    return "!" if overdue else "✓"
+
+
+class GovernanceView(PlanView):
+    """The topic list on the left, the selected topic in full on the right."""
+
+    TAB_ID = "governance"
+    TAB_TITLE = "Governance"
+    TAB_KEY = "5"
+    TABLES = ("governance",)
+    HELP = (
+        "The nine governance topics of Step 3: data collection, retention, model use, access, "
+        "deletion, export, subprocessors, security and incident response. Each needs a statement of "
+        "what the organization commits to, an owner (a role of the RACI, tab 6) and a review (who "
+        "and when) before stage 3 can be completed (rule governance-complete); a next review date "
+        "that has passed is a warning (rule dates). Marks: ✓ complete, ✗ something missing, "
+        "! review overdue. Enter edits the selected topic."
+    )
+    BINDINGS = [
+        Binding("enter", "edit", "Edit topic", id="governance.edit"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.findings: list[Finding] = []
+
+    def compose(self) -> ComposeResult:
+        """The completeness line, the topic list and the detail pane."""
+        yield Static("", id="gov-complete", markup=False)
+        with Horizontal():
+            yield PlanList(id="gov-list")
+            with VerticalScroll(id="gov-detail-scroll"):
+                yield Static("", id="gov-detail", markup=False)
+
+    @property
+    def listing(self) -> PlanList:
+        """The topic list."""
+        return self.query_one("#gov-list", PlanList)
+
+    def show(self, plan: Plan, findings: list[Finding]) -> None:
+        """Render the completeness line, the list (keeping the selection) and the detail."""
+        self.findings = [f for f in findings if f.entity.startswith("governance")]
+        overdue = self._overdue()
+        at = self.listing.highlighted or 0
+        self.listing.set_options(
+            Option(f"{marker(plan, t, t.id in overdue)} {t.title}", id=t.id) for t in plan.governance
+        )
+        if plan.governance:
+            self.listing.highlighted = min(at, len(plan.governance) - 1)
+        self.query_one("#gov-complete", Static).update(completeness(plan))
+        self._show_detail()
+
+    def _overdue(self) -> set[str]:
+        return {f.entity.split("/", 1)[1] for f in self.findings if f.rule == "dates" and "/" in f.entity}
+
+    @property
+    def topic(self) -> GovernanceTopic | None:
+        """The selected topic."""
+        index = self.listing.highlighted
+        topics = self.plan.governance
+        return topics[index] if index is not None and 0 <= index < len(topics) else None
+
+    @on(OptionList.OptionHighlighted, "#gov-list")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#gov-list")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def _show_detail(self) -> None:
+        topic = self.topic
+        text = detail(self.plan, topic, self.findings) if topic else "There are no governance topics."
+        self.query_one("#gov-detail", Static).update(text)
+
+    def focus_entity(self, entity: str) -> None:
+        """Select the topic a finding points at."""
+        _table, _, topic_id = entity.partition("/")
+        if topic_id:
+            self.listing.select_id(topic_id)
+        self.listing.focus()
+
+    def action_edit(self) -> None:
+        """Edit the selected topic in a form."""
+        topic = self.topic
+        if topic is None or not self.can_edit():
+            return
+        fields = topic_fields(self.plan, topic, self.coach.today)
+
+        def submit(values: Values) -> str | None:
+            return self.attempt(
+                "governance.edit",
+                topic_changes(topic, values),
+                f'Edited the governance topic "{topic.title}"',
+            )
+
+        form = FormDialog(f"Governance topic: {topic.title}", fields, submit=submit, check=check_review)
+        self.app.push_screen(form)
+
+
+def detail(plan: Plan, topic: GovernanceTopic, findings: list[Finding]) -> str:
+    """The topic in full: statement, owner, review, next review, and what is missing."""
+    roles = {role.id: role.name for role in plan.raci_roles}
+    gaps = topic_gaps(plan, topic)
+    owner = roles.get(topic.owner_role or "", "") or "nobody yet"
+    review = (
+        f"{topic.reviewed_by or 'someone unnamed'} on {topic.reviewed_at or 'an unrecorded date'}"
+        if topic.reviewed_by or topic.reviewed_at
+        else "not yet"
+    )
+    lines = [
+        f"{marker(plan, topic, False)} {topic.title}: {'complete' if not gaps else 'incomplete'}",
+        "",
+        "Statement:",
+        topic.statement or "(not written yet)",
+        "",
+        f"Owner: {owner}",
+        f"Reviewed by: {review}",
+        f"Next review: {topic.next_review or 'not set'}",
+    ]
+    if gaps:
+        lines += ["", f"Missing: {join_words(gaps)}."]
+    mine = [f for f in findings if f.entity == f"governance/{topic.id}" and f.rule == "dates"]
+    lines += [f"! {f.message}" for f in mine]
+    lines += ["", "Enter edits this topic."]
+    return "\n".join(lines)
+
+
+def topic_fields(plan: Plan, topic: GovernanceTopic, today: date) -> list[FormField]:
+    """The form fields of one topic, prefilled."""
+    roles = [(role.name, role.id) for role in plan.raci_roles]
+    owner = topic.owner_role if topic.owner_role in {r.id for r in plan.raci_roles} else None
+
+    def not_future(value: date | None) -> str | None:
+        return "A review cannot be recorded in the future." if value and value > today else None
+
+    return [
+        FormField(
+            "statement",
+            "Statement: what the organization commits to",
+            kind="multiline",
+            initial=topic.statement,
+            validator=validate_with(Prose),
+        ),
+        FormField("owner_role", "Owner (a RACI role)", kind="select", initial=owner, options=roles),
+        FormField("reviewed_by", "Reviewed by", initial=topic.reviewed_by, validator=validate_with(Line)),
+        FormField(
+            "reviewed_at",
+            "Reviewed on (YYYY-MM-DD)",
+            kind="date",
+            initial=topic.reviewed_at,
+            validator=not_future,
+        ),
+        FormField("next_review", "Next review due (YYYY-MM-DD)", kind="date", initial=topic.next_review),
+    ]
+
+
+def check_review(values: Values) -> str | None:
+    """A review names who and when; the next review comes after it."""
+    by, on_day, due = values["reviewed_by"].strip(), values["reviewed_at"], values["next_review"]
+    if by and on_day is None:
+        return "Give the date of the review as well as who reviewed it."
+    if on_day is not None and not by:
+        return "Say who reviewed it as well as when."
+    if on_day is not None and due is not None and due <= on_day:
+        return "The next review must come after the review."
+    return None
+
+
+def topic_changes(topic: GovernanceTopic, values: Values) -> list[Change]:
+    """One Set per field (the store records only the fields that changed)."""
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    new = {
+        "statement": values["statement"].strip(),
+        "owner_role": values["owner_role"],
+        "reviewed_by": values["reviewed_by"].strip(),
+        "reviewed_at": day(values["reviewed_at"]),
+        "next_review": day(values["next_review"]),
+    }
+    return [Set(table="governance", key=topic.id, field=name, value=value) for name, value in new.items()]

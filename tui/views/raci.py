@@ -1,0 +1,299 @@
+"""Tab 6: the governance RACI, a grid of activities by roles edited one key at a time."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from schemas.history import Change, Set
+from schemas.plan import Plan
+from schemas.records import RaciActivity, RaciRole
+from schemas.rules.base import Finding
+from schemas.text import Name
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.form import FormDialog, FormField, Values, validate_with
+from tui.views import raci_changes as rc
+from tui.views.base import PlanView
+from tui.widgets.raci_grid import RaciGrid
+from tui.widgets.raci_rows import GridColumn, GridRow
+from tui.widgets.status_lines import StatusLines
+
+RULE = "raci"
+
+
+def _move(key: str, action: str, what: str, binding_id: str) -> Binding:
+    return Binding(key, action, what, show=False, id=f"raci.{binding_id}")
+
+
+class RaciView(PlanView):
+    """Activities by roles: who is responsible, accountable, consulted and informed."""
+
+    TAB_ID = "raci"
+    TAB_TITLE = "RACI"
+    TAB_KEY = "6"
+    TABLES = ("raci_roles", "raci_activities")
+    HELP = (
+        "The governance RACI: for each activity, one letter per role. R responsible (does the work), "
+        "A accountable (exactly one per activity), C consulted, I informed. Each activity needs exactly "
+        "one A and at least one R, and the executive sponsor (⚑ on the role) must be A of the decision "
+        "to expand, modify or stop (⚑ on the activity). The mark left of each activity says whether it "
+        "is valid (✓) or not (!); the line under the grid says why for the activity under the cursor.\n"
+        "Keys with shift act on the role (column) under the cursor: N adds, E renames, D removes a role; "
+        "n, enter and delete do the same for the activity (row). The activity names stay in view while "
+        "the roles scroll sideways."
+    )
+    BINDINGS = [
+        Binding("r", "set('R')", "Set R", id="raci.set_r"),
+        Binding("a", "set('A')", "Set A", id="raci.set_a"),
+        Binding("c", "set('C')", "Set C", id="raci.set_c"),
+        Binding("i", "set('I')", "Set I", id="raci.set_i"),
+        Binding("space,backspace", "clear", "Clear", id="raci.clear"),
+        Binding("n", "new", "New activity", id="raci.new"),
+        Binding("N", "new_role", "New role", id="raci.new_role"),
+        Binding("enter", "edit", "Rename activity", show=False, id="raci.edit"),
+        Binding("E", "edit_role", "Rename role", show=False, id="raci.edit_role"),
+        Binding("delete", "delete", "Remove activity", show=False, id="raci.delete"),
+        Binding("D", "delete_role", "Remove role", show=False, id="raci.delete_role"),
+        _move("up,k", "move(-1, 0)", "Previous activity", "up"),
+        _move("down,j", "move(1, 0)", "Next activity", "down"),
+        _move("left,h", "move(0, -1)", "Previous role", "left"),
+        _move("right,l", "move(0, 1)", "Next role", "right"),
+        _move("pageup", "page(-1)", "Page up", "page_up"),
+        _move("pagedown", "page(1)", "Page down", "page_down"),
+        _move("home", "edge(-1)", "First role", "first_role"),
+        _move("end", "edge(1)", "Last role", "last_role"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.findings: list[Finding] = []
+        self._added = ""
+        # Looked up on every key press, so kept by id rather than searched.
+        self._by_entity: dict[str, list[Finding]] = {}
+        self._activities: dict[str, RaciActivity] = {}
+        self._roles: dict[str, RaciRole] = {}
+        self.grid = RaciGrid(id="raci-grid")
+        self._status = StatusLines(id="raci-status")
+
+    def compose(self) -> ComposeResult:
+        """The grid, and under it the cursor cell and its activity's validation."""
+        yield self.grid
+        yield self._status
+
+    # -- rendering ---------------------------------------------------------------
+
+    def show(self, plan: Plan, findings: list[Finding]) -> None:
+        """Hand the rows and columns down to the grid with each row's problems."""
+        self.findings = [f for f in findings if f.rule == RULE]
+        self._by_entity = {}
+        for finding in self.findings:
+            self._by_entity.setdefault(finding.entity, []).append(finding)
+        self._activities = {a.id: a for a in plan.raci_activities}
+        self._roles = {r.id: r for r in plan.raci_roles}
+        rows = [
+            GridRow(
+                a.id,
+                a.name,
+                {k: str(v) for k, v in a.cells.items()},
+                " ".join(f.message for f in self._by_entity.get(f"raci_activities/{a.id}", [])),
+                a.expand_decision,
+            )
+            for a in plan.raci_activities
+        ]
+        columns = [GridColumn(r.id, r.name, r.sponsor) for r in plan.raci_roles]
+        self.grid.set_data(rows, columns)
+        self._describe()
+
+    @on(RaciGrid.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self._describe()
+
+    def _describe(self) -> None:
+        """Say what the cursor cell holds and whether its activity is valid."""
+        row, column = self._current()
+        self._status.update(rc.cell_line(row, column), self._check_line(row))
+
+    def _check_line(self, row: RaciActivity | None) -> str:
+        """The row's validation in words, then problems of the RACI as a whole."""
+        lines = []
+        if row is not None:
+            mine = self._by_entity.get(f"raci_activities/{row.id}", [])
+            if mine:
+                lines.append("! " + " ".join(f.message for f in mine) + f" Fix: {mine[0].fix}")
+            else:
+                lines.append("✓ Valid. " + rc.row_summary(self._roles, row))
+        for entity in ("raci_roles", "raci_activities"):
+            lines += [f"! {f.message}" for f in self._by_entity.get(entity, [])]
+        return "\n".join(lines)
+
+    def focus_entity(self, entity: str) -> None:
+        """Put the cursor on the activity (row) or role (column) a finding names."""
+        table, _, record_id = entity.partition("/")
+        if table == "raci_activities":
+            self.grid.select(activity_id=record_id)
+        elif table == "raci_roles":
+            self.grid.select(role_id=record_id)
+        self._describe()
+        self.grid.focus()
+
+    # -- cells -------------------------------------------------------------------
+
+    # The lines under the grid are updated in the same handler as the cursor, so one
+    # frame shows both (the grid posts CursorMoved only for moves it makes itself: clicks).
+
+    def action_move(self, rows: int, columns: int) -> None:
+        """Move the cursor."""
+        self.grid.move(rows, columns)
+        self._describe()
+
+    def action_page(self, direction: int) -> None:
+        """Move the cursor a screenful of activities."""
+        self.grid.move(direction * max(1, self.grid.size.height - RaciGrid.HEADER), 0)
+        self._describe()
+
+    def action_edge(self, direction: int) -> None:
+        """Move the cursor to the first or last role."""
+        self.grid.move_to(self.grid.row, 0 if direction < 0 else len(self.grid.columns) - 1)
+        self._describe()
+
+    def action_set(self, letter: str) -> None:
+        """Give the role under the cursor this letter for the activity under the cursor."""
+        self.grid.set_letter(letter)
+
+    def action_clear(self) -> None:
+        """Empty the cell under the cursor."""
+        self.grid.set_letter(None)
+
+    @on(RaciGrid.CellChanged)
+    def _cell_changed(self, event: RaciGrid.CellChanged) -> None:
+        row, column = self._activities.get(event.activity_id), self._roles.get(event.role_id)
+        if row is None or column is None:
+            return
+        change = rc.set_cell(row, column.id, event.letter)
+        self.commit("raci.cell", [change], rc.cell_summary(row, column, event.letter))
+
+    # -- activities and roles ----------------------------------------------------
+
+    def _current(self) -> tuple[RaciActivity | None, RaciRole | None]:
+        """The activity and role under the cursor (as shown)."""
+        activity_id, role_id = self.grid.current_ids()
+        return self._activities.get(activity_id or ""), self._roles.get(role_id or "")
+
+    def action_new(self) -> None:
+        """Add an activity (a row)."""
+        if not self.can_edit():
+            return
+
+        def submit(values: Values) -> str | None:
+            name = values["name"].strip()
+            change = rc.new_activity(self.plan, name, values["flag"])
+            self._added = str(change.record["id"])
+            return self.attempt("raci.activity.new", [change], f'Added the RACI activity "{name}"')
+
+        form = FormDialog("New RACI activity", _fields("Activity", "", _DECISION, False), submit=submit)
+        self.app.push_screen(form, partial(self._select_added, role=False))
+
+    def action_new_role(self) -> None:
+        """Add a role (a column)."""
+        if not self.can_edit():
+            return
+
+        def submit(values: Values) -> str | None:
+            name = values["name"].strip()
+            change = rc.new_role(self.plan, name, values["flag"])
+            self._added = str(change.record["id"])
+            return self.attempt("raci.role.new", [change], f'Added the RACI role "{name}"')
+
+        form = FormDialog("New RACI role", _fields("Role", "", _SPONSOR, False), submit=submit)
+        self.app.push_screen(form, partial(self._select_added, role=True))
+
+    def _select_added(self, values: Values | None, *, role: bool) -> None:
+        if values is not None:
+            self.grid.select(**{"role_id" if role else "activity_id": self._added})
+            self._describe()
+
+    def action_edit(self) -> None:
+        """Rename the activity under the cursor (and say whether it is the expand-or-stop decision)."""
+        row, _column = self._current()
+        if row is None:
+            self.app.notify("There is no activity to rename; press n to add one.")
+            return
+        if self.can_edit():
+            submit = partial(self._submit_edit, "raci_activities", row.id, row.name, "expand_decision")
+            fields = _fields("Activity", row.name, _DECISION, row.expand_decision)
+            self.app.push_screen(FormDialog("Rename RACI activity", fields, submit=submit))
+
+    def action_edit_role(self) -> None:
+        """Rename the role under the cursor (and say whether it is the executive sponsor)."""
+        _row, column = self._current()
+        if column is None:
+            self.app.notify("There is no role to rename; press N to add one.")
+            return
+        if self.can_edit():
+            submit = partial(self._submit_edit, "raci_roles", column.id, column.name, "sponsor")
+            fields = _fields("Role", column.name, _SPONSOR, column.sponsor)
+            self.app.push_screen(FormDialog("Rename RACI role", fields, submit=submit))
+
+    def _submit_edit(self, table: str, key: str, old: str, flag: str, values: Values) -> str | None:
+        name = values["name"].strip()
+        changes: list[Change] = [
+            Set(table=table, key=key, field="name", value=name),
+            Set(table=table, key=key, field=flag, value=values["flag"]),
+        ]
+        what = "activity" if table == "raci_activities" else "role"
+        summary = (
+            f'Renamed the RACI {what} "{old}" to "{name}"'
+            if name != old
+            else f'Edited the RACI {what} "{name}"'
+        )
+        return self.attempt(f"raci.{what}.edit", changes, summary)
+
+    def action_delete(self) -> None:
+        """Remove the activity under the cursor, after saying what it would break."""
+        row, _column = self._current()
+        if row is None:
+            self.app.notify("There is no activity to remove.")
+            return
+        if self.can_edit():
+            effects = rc.activity_removal_effects(self.plan, row.id)
+            question = rc.removal_question(f'Remove the activity "{row.name}"?', effects)
+            summary = f'Removed the RACI activity "{row.name}"'
+            self.app.push_screen(
+                ConfirmDialog(question, yes="Remove", no="Keep"),
+                partial(self._removed, "raci.activity.remove", rc.remove_activity(row.id), summary),
+            )
+
+    def action_delete_role(self) -> None:
+        """Remove the role under the cursor with its letters and topic ownership, after asking."""
+        _row, column = self._current()
+        if column is None:
+            self.app.notify("There is no role to remove.")
+            return
+        if self.can_edit():
+            effects = rc.role_removal_effects(self.plan, column.id)
+            question = rc.removal_question(f'Remove the role "{column.name}"?', effects)
+            summary = f'Removed the RACI role "{column.name}"'
+            changes = rc.remove_role(self.plan, column.id)
+            self.app.push_screen(
+                ConfirmDialog(question, yes="Remove", no="Keep"),
+                partial(self._removed, "raci.role.remove", changes, summary),
+            )
+
+    def _removed(self, action: str, changes: list[Change], summary: str, answer: bool | None) -> None:
+        if answer:
+            self.commit(action, changes, summary)
+
+
+_DECISION = "Decision to expand, modify or stop (sponsor must be A)"
+_SPONSOR = "Executive sponsor (owns the decision to expand or stop)"
+
+
+def _fields(label: str, name: str, flag_label: str, flag: bool) -> list[FormField]:
+    """A name and a yes/no flag."""
+    return [
+        FormField("name", label, initial=name, required=True, validator=validate_with(Name)),
+        FormField("flag", flag_label, kind="bool", initial=flag),
+    ]

@@ -1,0 +1,180 @@
+"""What the RACI editor asks the store to do, and what a removal would break: pure, no Textual."""
+
+from __future__ import annotations
+
+from schemas.enums import RaciLetter
+from schemas.history import Change, Delete, Put, Set
+from schemas.plan import Plan, next_id
+from schemas.records import RaciActivity, RaciRole
+from schemas.rules.base import join_words
+
+LETTER_WORDS: dict[str, str] = {
+    RaciLetter.R: "responsible",
+    RaciLetter.A: "accountable",
+    RaciLetter.C: "consulted",
+    RaciLetter.I: "informed",
+}
+"""What each RACI letter means."""
+
+LISTED = 3
+"""How many names a message lists before saying 'and N more'."""
+
+
+def activity(plan: Plan, activity_id: str) -> RaciActivity | None:
+    """The activity with this id."""
+    return next((a for a in plan.raci_activities if a.id == activity_id), None)
+
+
+def role(plan: Plan, role_id: str) -> RaciRole | None:
+    """The role with this id."""
+    return next((r for r in plan.raci_roles if r.id == role_id), None)
+
+
+def set_cell(row: RaciActivity, role_id: str, letter: str | None) -> Set:
+    """The change that gives ``role_id`` the ``letter`` in ``row`` (None clears the cell)."""
+    cells = {key: str(value) for key, value in row.cells.items() if key != role_id}
+    if letter:
+        cells[role_id] = letter
+    return Set(table="raci_activities", key=row.id, field="cells", value=dict(sorted(cells.items())))
+
+
+def cell_summary(row: RaciActivity, column: RaciRole, letter: str | None) -> str:
+    """The history's words for a cell change."""
+    if letter is None:
+        return f'Cleared the letter of {column.name} on "{row.name}"'
+    return f'Set {column.name} to {letter} ({LETTER_WORDS[letter]}) on "{row.name}"'
+
+
+def new_activity(plan: Plan, name: str, decision: bool) -> Put:
+    """A new activity with no letters yet, after the existing ones."""
+    record_id = next_id("act", [a.id for a in plan.raci_activities])
+    record = {"id": record_id, "name": name, "cells": {}, "expand_decision": decision}
+    return Put(table="raci_activities", record=record)
+
+
+def new_role(plan: Plan, name: str, sponsor: bool) -> Put:
+    """A new role (column), after the existing ones."""
+    record_id = next_id("role", [r.id for r in plan.raci_roles])
+    return Put(table="raci_roles", record={"id": record_id, "name": name, "sponsor": sponsor})
+
+
+def remove_role(plan: Plan, role_id: str) -> list[Change]:
+    """Remove a role, its letters in every activity and its ownership of governance topics."""
+    changes: list[Change] = [Delete(table="raci_roles", key=role_id)]
+    changes += [set_cell(a, role_id, None) for a in plan.raci_activities if role_id in a.cells]
+    changes += [
+        Set(table="governance", key=t.id, field="owner_role", value=None)
+        for t in plan.governance
+        if t.owner_role == role_id
+    ]
+    return changes
+
+
+def remove_activity(activity_id: str) -> list[Change]:
+    """Remove an activity (its letters go with it)."""
+    return [Delete(table="raci_activities", key=activity_id)]
+
+
+def _names(items: list[str]) -> str:
+    """'"a", "b" and "c"', or the first few and 'N more'."""
+    quoted = [f'"{item}"' for item in items[:LISTED]]
+    if len(items) > LISTED:
+        quoted.append(f"{len(items) - LISTED} more")
+    return join_words(quoted)
+
+
+def _sole(plan: Plan, role_id: str, letter: RaciLetter) -> list[str]:
+    """Activities where ``role_id`` is the only role holding ``letter``."""
+    roles = {r.id for r in plan.raci_roles}
+    return [
+        a.name
+        for a in plan.raci_activities
+        if a.cells.get(role_id) is letter
+        and not any(k != role_id and k in roles and v is letter for k, v in a.cells.items())
+    ]
+
+
+def role_removal_effects(plan: Plan, role_id: str) -> list[str]:
+    """What removing the role would break or clear, one sentence each."""
+    gone = role(plan, role_id)
+    if gone is None:
+        return []
+    effects = []
+    if sole_a := _sole(plan, role_id, RaciLetter.A):
+        effects.append(
+            f"{len(sole_a)} activit{_ies(sole_a)} would have no accountable role (A): {_names(sole_a)}."
+        )
+    if sole_r := _sole(plan, role_id, RaciLetter.R):
+        effects.append(
+            f"{len(sole_r)} activit{_ies(sole_r)} would have no responsible role (R): {_names(sole_r)}."
+        )
+    if gone.sponsor and not any(r.sponsor for r in plan.raci_roles if r.id != role_id):
+        effects.append("No role would be the executive sponsor, who owns the decision to expand or stop.")
+    owned = [t.title for t in plan.governance if t.owner_role == role_id]
+    if owned:
+        effects.append(
+            f"{len(owned)} governance topic{'s' if len(owned) != 1 else ''} would have no owner: "
+            f"{_names(owned)}."
+        )
+    lettered = sum(1 for a in plan.raci_activities if role_id in a.cells)
+    if lettered:
+        effects.append(f"Its letters in {lettered} activit{'ies' if lettered != 1 else 'y'} are cleared.")
+    return effects
+
+
+def activity_removal_effects(plan: Plan, activity_id: str) -> list[str]:
+    """What removing the activity would break or clear, one sentence each."""
+    gone = activity(plan, activity_id)
+    if gone is None:
+        return []
+    effects = []
+    others = [a for a in plan.raci_activities if a.expand_decision and a.id != activity_id]
+    if gone.expand_decision and not others:
+        effects.append(
+            "The plan would have no decision to expand or stop, which the executive sponsor must own."
+        )
+    if gone.cells:
+        effects.append(f"Its {len(gone.cells)} letter{'s' if len(gone.cells) != 1 else ''} go with it.")
+    return effects
+
+
+def _ies(items: list[str]) -> str:
+    return "y" if len(items) == 1 else "ies"
+
+
+def row_summary(roles: dict[str, RaciRole], row: RaciActivity) -> str:
+    """A valid row in words: who is accountable and who is responsible."""
+    names = {key: role.name for key, role in roles.items()}
+    holders = {
+        letter: [names[k] for k, v in row.cells.items() if v is letter and k in names]
+        for letter in (RaciLetter.A, RaciLetter.R)
+    }
+    text = (
+        f"Accountable (A): {join_words(holders[RaciLetter.A]) or 'nobody'}; "
+        f"responsible (R): {join_words(holders[RaciLetter.R]) or 'nobody'}."
+    )
+    if row.expand_decision:
+        text += " This is the decision to expand, modify or stop."
+    return text
+
+
+def removal_question(question: str, effects: list[str]) -> str:
+    """The removal question followed by what it would break."""
+    if not effects:
+        return f"{question}\n\nNothing else depends on it."
+    return (
+        question
+        + "\n\n"
+        + "\n".join(f"• {effect}" for effect in effects)
+        + "\n\nUndo (ctrl+z) brings it back."
+    )
+
+
+def cell_line(row: RaciActivity | None, column: RaciRole | None) -> str:
+    """'Role: A (accountable) · Activity' for the cursor cell (the role first: names are long)."""
+    if row is None or column is None:
+        return "No activities or roles yet: n adds an activity, N adds a role."
+    letter = row.cells.get(column.id)
+    held = f"{letter} ({LETTER_WORDS[letter]})" if letter else "empty"
+    sponsor = " ⚑ executive sponsor" if column.sponsor else ""
+    return f"{column.name}{sponsor}: {held} · {row.name}"

@@ -1,0 +1,266 @@
+"""Stages: the eight-stage tracker with constraint, target result, outcome log and evidence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from schemas.enums import StageStatus
+from schemas.findings import Finding, can_start, stage_gate_refusal
+from schemas.history import Change, Set
+from schemas.plan import Plan
+from schemas.records import Evidence, Outcome, Stage
+from tui.dialogs.confirm import reason_dialog
+from tui.dialogs.form import Values
+from tui.views import stage_forms as forms
+from tui.views.base import PlanView
+from tui.widgets.lists import PlanList
+from tui.words import DIAGNOSIS, SEVERITY, STAGE_STATUS, actor, shorten, status_label, when
+
+
+class StagesView(PlanView):
+    """The stage list on the left, the selected stage in full on the right."""
+
+    TAB_ID = "stages"
+    TAB_TITLE = "Stages"
+    TAB_KEY = "2"
+    TABLES = ("stages", "evidence", "outcomes")
+    HELP = (
+        "The eight stages of the framework, in order. A stage starts only when every "
+        "earlier one is complete, and completes only with at least one evidence entry "
+        "(rule stage-gate). Before acting, write the current constraint and the smallest "
+        "observable result (enter). Record what changed after each attempt; for an "
+        "incomplete result name which condition failed and the smallest valid restart. "
+        "Status: [ ] not started, [~] in progress, [x] complete, [!] reopened."
+    )
+    BINDINGS = [
+        Binding("enter", "edit", "Edit", id="stages.edit"),
+        Binding("s", "start", "Start", id="stages.start"),
+        Binding("e", "evidence", "Evidence", id="stages.evidence"),
+        Binding("w", "what_changed", "Changed", id="stages.what_changed"),
+        Binding("c", "complete", "Complete", id="stages.complete"),
+        Binding("o", "reopen", "Reopen", id="stages.reopen"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The stage list and the detail pane."""
+        with Horizontal():
+            yield PlanList(id="stage-list")
+            with VerticalScroll(id="stage-detail-scroll"):
+                yield Static("", id="stage-detail")
+
+    def show(self, plan: Plan, findings: list[Finding]) -> None:
+        """Render the list (keeping the selection) and the selected stage."""
+        listing = self.query_one("#stage-list", PlanList)
+        at = listing.highlighted or 0
+        listing.set_options(
+            Option(Content(f"{STAGE_STATUS[s.status][0]} {s.number} {shorten(s.title, 24)}"), id=s.id)
+            for s in plan.stages
+        )
+        listing.highlighted = min(at, len(plan.stages) - 1)
+        self._findings = findings
+        self._show_detail()
+
+    @property
+    def stage(self) -> Stage:
+        """The selected stage."""
+        index = self.query_one("#stage-list", PlanList).highlighted or 0
+        return self.plan.stages[index]
+
+    def _show_detail(self) -> None:
+        findings = [f for f in getattr(self, "_findings", []) if f.stage == self.stage.number]
+        self.query_one("#stage-detail", Static).update(detail(self.plan, self.stage, findings))
+
+    @on(OptionList.OptionHighlighted, "#stage-list")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#stage-list")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    def focus_default(self) -> None:
+        """Focus the stage list."""
+        self.query_one("#stage-list", PlanList).focus()
+
+    def focus_entity(self, entity: str) -> None:
+        """Select the stage a stage, evidence or outcome record belongs to."""
+        table, _, key = entity.partition("/")
+        number = _stage_of(self.plan, table, key)
+        if number is not None:
+            self.query_one("#stage-list", PlanList).select_id(self.plan.stage(number).id)
+        self.focus_default()
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        """Edit the constraint, target result and due date."""
+        if not self.can_edit():
+            return
+        stage = self.stage
+
+        def submit(values: Values) -> str | None:
+            changes, summary = forms.edit_changes(stage, values)
+            return self.attempt("stage.edit", changes, summary) if changes else None
+
+        self.app.push_screen(forms.edit_form(stage, submit))
+
+    def action_evidence(self) -> None:
+        """Record an evidence entry for the selected stage."""
+        if not self.can_edit():
+            return
+        stage = self.stage
+
+        def submit(values: Values) -> str | None:
+            put = forms.evidence_put(self.plan, stage, values)
+            return self.attempt("evidence.add", [put], f"Recorded evidence for stage {stage.number}.")
+
+        self.app.push_screen(forms.evidence_form(stage, actor(self.plan), submit))
+
+    def action_what_changed(self) -> None:
+        """Record what changed (the outcome log)."""
+        if not self.can_edit():
+            return
+        stage = self.stage
+
+        def submit(values: Values) -> str | None:
+            put = forms.outcome_put(self.plan, stage, values)
+            return self.attempt("outcome.add", [put], f"Recorded what changed in stage {stage.number}.")
+
+        self.app.push_screen(forms.outcome_form(stage, actor(self.plan), submit))
+
+    def action_start(self) -> None:
+        """Set the selected stage in progress (only once every earlier stage is complete)."""
+        if not self.can_edit():
+            return
+        stage = self.stage
+        refusal = _start_refusal(self.plan, stage)
+        if refusal:
+            self.notify(refusal, title="Not started", severity="error")
+            return
+        self.commit(
+            "stage.start", [_status(stage, StageStatus.IN_PROGRESS)], f"Started stage {stage.number}."
+        )
+
+    def action_complete(self) -> None:
+        """Mark the selected stage complete, refused with the stage-gate's reason."""
+        if not self.can_edit():
+            return
+        stage = self.stage
+        refusal = stage_gate_refusal(self.plan, stage.number)
+        if refusal:
+            self.notify(refusal, title="Not complete", severity="error")
+            return
+        now = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        changes: list[Change] = [
+            _status(stage, StageStatus.COMPLETE),
+            Set(table="stages", key=stage.id, field="completed_at", value=now),
+        ]
+        self.commit("stage.complete", changes, f"Completed stage {stage.number}.")
+
+    def action_reopen(self) -> None:
+        """Reopen a complete stage; asks the reason and records it."""
+        if not self.can_edit():
+            return
+        stage = self.stage
+        if stage.status is not StageStatus.COMPLETE:
+            self.notify(
+                f"Stage {stage.number} is not complete; only a complete stage can be reopened.",
+                title="Not reopened",
+                severity="error",
+            )
+            return
+
+        def submit(values: Values) -> str | None:
+            reason = str(values["reason"]).strip()
+            changes: list[Change] = [
+                _status(stage, StageStatus.REOPENED),
+                Set(table="stages", key=stage.id, field="reopen_reason", value=reason),
+            ]
+            return self.attempt("stage.reopen", changes, f"Reopened stage {stage.number}.", reason)
+
+        intro = "Why does this stage need work again? The reason is recorded in the history."
+        self.app.push_screen(
+            reason_dialog(f"Reopen stage {stage.number}: {stage.title}", intro, submit=submit)
+        )
+
+
+def _status(stage: Stage, status: StageStatus) -> Set:
+    return Set(table="stages", key=stage.id, field="status", value=status.value)
+
+
+def _start_refusal(plan: Plan, stage: Stage) -> str | None:
+    """Why the stage cannot be started now, or None."""
+    if stage.status is StageStatus.IN_PROGRESS:
+        return f"Stage {stage.number} is already in progress."
+    if stage.status is StageStatus.COMPLETE:
+        return f"Stage {stage.number} is complete; reopen it (o) to work on it again."
+    if stage.status is StageStatus.REOPENED:
+        return f"Stage {stage.number} is reopened and already under way."
+    if not can_start(plan, stage.number):
+        earlier = next(
+            s for s in plan.stages if s.number < stage.number and s.status is not StageStatus.COMPLETE
+        )
+        return f"Stage {earlier.number} {earlier.title} is not complete yet; complete it first."
+    return None
+
+
+def _stage_of(plan: Plan, table: str, key: str) -> int | None:
+    """The stage number a stages/evidence/outcomes record belongs to."""
+    rows: list[Stage] | list[Evidence] | list[Outcome] = getattr(plan, table, [])
+    row = next((r for r in rows if r.id == key), None)
+    if isinstance(row, Stage):
+        return row.number
+    return row.stage if row is not None else None
+
+
+def detail(plan: Plan, stage: Stage, findings: list[Finding]) -> Text:
+    """The selected stage in full: status, purpose, constraint, result, log, evidence."""
+    text = Text()
+    text.append(f"Stage {stage.number}: {stage.title}\n", style="bold")
+    status = status_label(stage.status)
+    if stage.status is StageStatus.COMPLETE and stage.completed_at:
+        status += f" on {when(stage.completed_at)}"
+    if stage.status is StageStatus.REOPENED and stage.reopen_reason:
+        status += f" (reason: {stage.reopen_reason})"
+    outcomes = [o for o in plan.outcomes if o.stage == stage.number]
+    evidence = [e for e in plan.evidence if e.stage == stage.number]
+    text.append(f"Status: {status}\n")
+    text.append(
+        f"Due: {stage.due.isoformat() if stage.due else '-'} · Evidence: {len(evidence)}"
+        f" · What changed: {len(outcomes)}\n"
+    )
+    for finding in findings:
+        symbol, word = SEVERITY[finding.severity]
+        text.append(f"{symbol} {word}: {finding.message}\n")
+    _section(text, "Purpose", stage.purpose)
+    _section(text, "Current constraint", stage.constraint or "(not written yet: press enter)")
+    _section(text, "Smallest observable result", stage.target_result or "(not written yet: press enter)")
+    _section(text, f"What changed ({len(outcomes)})", "\n".join(_outcome(o) for o in outcomes) or "(none: w)")
+    _section(text, f"Evidence ({len(evidence)})", "\n".join(_evidence(e) for e in evidence) or "(none: e)")
+    return text
+
+
+def _section(text: Text, title: str, body: str) -> None:
+    text.append(f"\n{title}\n", style="bold underline")
+    text.append(body.rstrip() + "\n")
+
+
+def _outcome(outcome: Outcome) -> str:
+    head = f"• {when(outcome.recorded_at)} {outcome.recorded_by}: "
+    if outcome.complete:
+        return head + f"[reached] {outcome.what_changed}"
+    cause = DIAGNOSIS[outcome.diagnosis] if outcome.diagnosis else "?"
+    return head + f"[incomplete: {cause}] {outcome.what_changed}\n  Restart: {outcome.restart}"
+
+
+def _evidence(evidence: Evidence) -> str:
+    return f"• {when(evidence.recorded_at)} {evidence.recorded_by}: {evidence.result}"

@@ -1,0 +1,64 @@
+"""How states read on screen: a symbol and a word, so colour is never the only sign."""
+
+from __future__ import annotations
+
+import getpass
+from datetime import datetime
+
+from schemas.enums import Diagnosis, Severity, StageStatus
+from schemas.plan import Plan
+
+STAGE_STATUS: dict[StageStatus, tuple[str, str]] = {
+    StageStatus.NOT_STARTED: ("[ ]", "not started"),
+    StageStatus.IN_PROGRESS: ("[~]", "in progress"),
+    StageStatus.COMPLETE: ("[x]", "complete"),
+    StageStatus.REOPENED: ("[!]", "reopened"),
+}
+"""Each stage status as (symbol, word)."""
+
+SEVERITY: dict[Severity, tuple[str, str]] = {
+    Severity.BLOCKING: ("✗", "BLOCKING"),
+    Severity.WARNING: ("!", "warning"),
+    Severity.INFO: ("i", "info"),
+}
+"""Each finding severity as (symbol, word)."""
+
+SEVERITY_ORDER = {Severity.BLOCKING: 0, Severity.WARNING: 1, Severity.INFO: 2}
+"""Most serious first."""
+
+DIAGNOSIS: dict[Diagnosis, str] = {
+    Diagnosis.TASK_CLARITY: "task clarity",
+    Diagnosis.CAPACITY: "capacity",
+    Diagnosis.ENVIRONMENT: "environment",
+    Diagnosis.TIMING: "timing",
+    Diagnosis.AUTHORITY: "authority",
+    Diagnosis.MISSING_RECOVERY_RULE: "missing recovery rule",
+}
+"""The six diagnoses of an incomplete result, as words."""
+
+
+def status_label(status: StageStatus) -> str:
+    """'[x] complete'."""
+    symbol, word = STAGE_STATUS[status]
+    return f"{symbol} {word}"
+
+
+def when(moment: datetime) -> str:
+    """A timestamp as the planner reads it, in local time: '2025-03-02 14:05'."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def actor(plan: Plan) -> str:
+    """Who records an entry: the plan's display name, else the OS user name."""
+    if plan.plan.display_name:
+        return plan.plan.display_name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def shorten(text: str, width: int) -> str:
+    """The first line of ``text``, cut to ``width`` characters with an ellipsis."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
