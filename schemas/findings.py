@@ -44,7 +44,7 @@ def evaluate(
     return sorted(found, key=_order)
 
 
-def _order(finding: Finding) -> tuple[int, int, int, str, tuple[str, int, str]]:
+def _order(finding: Finding) -> tuple[int, int, int, str, tuple[int, str]]:
     table, _, key = finding.entity.partition("/")
     return (
         finding.stage,
