@@ -172,3 +172,12 @@ async def test_the_key_bar_lists_the_keys_of_the_focused_view(memory_store: Plan
         app.screen.query_one(KeyBar).action_press("s")
         await pilot.pause()
         assert memory_store.plan.stage(1).status is StageStatus.IN_PROGRESS
+
+
+async def test_footer_shows_bracket_keys_as_typed(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("3")
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert "[ Loosen" in bar and "] Tighten" in bar
+        assert "[/b]" not in bar

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Static
 
 
+def literal(text: str) -> str:
+    """``text`` as markup that shows it as typed, a lone ``[`` included."""
+    return text.replace("[", "\\[")
+
+
 def key_markup(key: str, display: str, description: str) -> str:
     """One clickable 'key Description' item."""
-    return f"[@click=press({key!r})][b]{escape(display)}[/b] {escape(description)}[/]"
+    return f"[@click=press({key!r})][b]{literal(display)}[/b] {literal(description)}[/]"
 
 
 class KeyBar(Static):
