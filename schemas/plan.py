@@ -61,6 +61,7 @@ SINGLETONS = {"plan": "plan", "policy": "policy"}
 HISTORY_TABLE = "history"
 """The append-only table of history entries (not editable by changes)."""
 
+
 def id_order(record_id: str) -> tuple[int, str]:
     """Sort key that puts ``uc-2`` before ``uc-10``: shorter ids first, then by text."""
     return (len(record_id), record_id)

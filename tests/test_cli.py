@@ -7,8 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from clirun import cli
+
 from schemas.export import PlanExport
 from store import PlanStore
 from store.exchange import read_export
@@ -139,7 +139,9 @@ def test_paths_follow_the_environment_variable(tmp_path: Path) -> None:
 def test_unusable_arguments_exit_2_with_one_line(tmp_path: Path, args: list[str]) -> None:
     plan = tmp_path / "plan.json"
     cli("init", plan)
-    argv = [str(plan) if a == "PLAN" else str(tmp_path / "missing.json") if a == "MISSING" else a for a in args]
+    argv = [
+        str(plan) if a == "PLAN" else str(tmp_path / "missing.json") if a == "MISSING" else a for a in args
+    ]
     result = cli(*argv)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr

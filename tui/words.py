@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
 from datetime import datetime
 
 from schemas.enums import Diagnosis, Severity, StageStatus
 from schemas.plan import Plan
+from store.entries import os_user
 
 STAGE_STATUS: dict[StageStatus, tuple[str, str]] = {
     StageStatus.NOT_STARTED: ("[ ]", "not started"),
@@ -50,12 +50,7 @@ def when(moment: datetime) -> str:
 
 def actor(plan: Plan) -> str:
     """Who records an entry: the plan's display name, else the OS user name."""
-    if plan.plan.display_name:
-        return plan.plan.display_name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    return plan.plan.display_name or os_user()
 
 
 def shorten(text: str, width: int) -> str:
