@@ -28,6 +28,15 @@ Minimal().run(headless=True)
 """
 """The baseline: a process that starts Textual, paints one frame and exits."""
 
+FLOOR = """
+import gc, sys
+gc.disable()
+import orjson
+from schemas.plan import plan_from_tables
+plan_from_tables(orjson.loads(open(sys.argv[1], "rb").read()))
+"""
+"""What any check must pay: the models' import, the file's parse and its validation."""
+
 BREAKDOWN = """
 import gc, json, sys, time
 began = time.perf_counter()
@@ -54,14 +63,24 @@ def figures(large: Path) -> list[Figure | str]:
     """The check's wall time against the minimal app's, interleaved round by round."""
     check_args = [sys.executable, "-c", CHECK, "check", str(large)]
     app_args = [sys.executable, "-c", MINIMAL_APP]
+    floor_args = [sys.executable, "-c", FLOOR, str(large)]
     mine: list[float] = []
     base: list[float] = []
+    floor: list[float] = []
     for _ in range(ROUNDS):
-        # Interleaved, so a slow moment of the machine hits both alike.
+        # Interleaved, so a slow moment of the machine hits all alike.
         mine.append(_wall(check_args, expected=(0, 1)))
         base.append(_wall(app_args, expected=(0,)))
+        floor.append(_wall(floor_args, expected=(0,)))
     return [
         Figure("check on the large plan, whole process", mine, base, 0.75, "minimal Textual app start-up"),
+        Figure(
+            "floor: import the schemas, read and validate the large plan, nothing else",
+            floor,
+            base,
+            None,
+            "minimal Textual app start-up",
+        ),
         _breakdown(large),
     ]
 
