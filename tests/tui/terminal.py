@@ -34,8 +34,9 @@ class Terminal:
     def __init__(self, plan: Path, *args: str, env: dict[str, str] | None = None) -> None:
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
-        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
-        environment.pop("NO_COLOR", None) if env is None or "NO_COLOR" not in env else None
+        environment = {**os.environ, "TERM": "xterm-256color"}
+        environment.pop("NO_COLOR", None)  # colour only when a test asks for NO_COLOR
+        environment.update(env or {})
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "tui", str(plan), *args],
