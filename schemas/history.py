@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import datetime
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from schemas.text import Line, RecordId
@@ -106,18 +106,30 @@ class HistoryEntry(BaseModel):
 
 
 def entry_hash(content: dict[str, Any], prev_hash: str) -> str:
-    """Hash an entry's JSON content (less ``id`` and ``hash``) chained to ``prev_hash``."""
+    """Hash an entry's JSON content (less ``id`` and ``hash``) chained to ``prev_hash``.
+
+    The canonical form is orjson's compact output with sorted keys: UTF-8, no spaces.
+    """
     body = {k: v for k, v in content.items() if k not in ("id", "hash")}
     body["prev_hash"] = prev_hash
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    try:
+        canonical = orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # e.g. an integer beyond 64 bits, which no saved entry holds
+        return ""
+    return hashlib.sha256(canonical).hexdigest()
 
 
 def first_broken(entries: list[dict[str, Any]]) -> int | None:
     """The seq of the first stored entry whose chain does not verify, or None."""
     prev = GENESIS
-    for entry in sorted(entries, key=lambda e: int(e.get("seq", 0))):
+    for entry in sorted(entries, key=_seq):
         if entry.get("prev_hash") != prev or entry_hash(entry, prev) != entry.get("hash"):
-            return int(entry.get("seq", 0))
+            return _seq(entry)
         prev = str(entry["hash"])
     return None
+
+
+def _seq(entry: dict[str, Any]) -> int:
+    """An entry's seq; 0 for one hand-edited into something that is not a number."""
+    seq = entry.get("seq", 0)
+    return seq if isinstance(seq, int) else 0

@@ -15,7 +15,7 @@ def _recorded() -> PlanStore:
     store = PlanStore.memory(example())
     for n, title in enumerate(("First title", "Second title", "Third title"), start=1):
         store.apply("plan.edit", [Set(table="plan", key="plan", field="title", value=title)], f"Renamed {n}.")
-    # A value that orjson and json.dumps write differently (1e-05 against 1e-5).
+    # A float that JSON writers disagree on (1e-05 or 1e-5): the chain must still verify.
     store.apply(
         "observation.edit",
         [Set(table="observations", key="obs-1", field="value", value=1e-05)],
