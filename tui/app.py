@@ -5,9 +5,11 @@ from __future__ import annotations
 import gc
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import TabbedContent
@@ -17,13 +19,14 @@ from schemas.history import Change
 from schemas.plan import HISTORY_TABLE
 from schemas.rules.history import stored_chain
 from store import ChangeRefused, PlanStore
-from tui.commands import PaletteCommand, ViewCommands, palette_commands
-from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.form import FormDialog
-from tui.dialogs.help import HelpDialog
 from tui.screens.main import MainScreen
-from tui.views import VIEWS
+from tui.views import TABS, tab_for_table
 from tui.views.base import PlanView
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.commands import PaletteCommand
 
 RETRY_SECONDS = 5.0
 """How often a failed save is tried again."""
@@ -39,7 +42,7 @@ class CoachApp(App[None]):
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     TITLE = "Coach Rollout"
-    COMMANDS = App.COMMANDS | {ViewCommands}
+    COMMANDS = App.COMMANDS | {lambda: _view_commands()}
     BINDINGS = [Binding("ctrl+q", "request_quit", "Quit", id="app.ctrl_quit", show=False, priority=True)]
 
     def __init__(self, store: PlanStore, *, today: date | None = None) -> None:
@@ -151,7 +154,7 @@ class CoachApp(App[None]):
         # every entry this session adds extends it, so re-hashing thousands per edit buys nothing.
         found = evaluate(self.store.plan, self.today, stored_history={})
         self.findings = self._chain + found
-        self._stale = {view.TAB_ID for view in VIEWS}
+        self._stale = {entry.id for entry in TABS}
         self._show(self.main.active_view)
 
     def _show(self, view: PlanView) -> None:
@@ -220,11 +223,16 @@ class CoachApp(App[None]):
 
     def action_help(self) -> None:
         """Show the current view's help and keys."""
+        from tui.dialogs.help import HelpDialog
+
         view = self.main.active_view
         self.push_screen(HelpDialog(view.TAB_TITLE, view.HELP, help_keys(self, view)))
 
     def action_request_quit(self) -> None:
         """Quit; if an edit could not be saved, or a form is being filled in, ask first."""
+        from tui.dialogs.confirm import ConfirmDialog
+        from tui.dialogs.form import FormDialog
+
         if self.store.dirty:
             unsaved = self.store.save_error or "An edit is not saved."
             question = f"{unsaved}\n\nQuit anyway and lose the unsaved edit?"
@@ -249,11 +257,10 @@ class CoachApp(App[None]):
 
     def open_entity(self, entity: str) -> bool:
         """Switch to the view that edits ``table/id`` and select it; False if none does."""
-        table = entity.split("/", 1)[0]
-        view_class = next((v for v in VIEWS if table in v.TABLES), None)
-        if view_class is None:
+        entry = tab_for_table(entity.split("/", 1)[0])
+        if entry is None:
             return False
-        self.call_later(self._open_entity, view_class.TAB_ID, entity)
+        self.call_later(self._open_entity, entry.id, entity)
         return True
 
     async def _open_entity(self, tab_id: str, entity: str) -> None:
@@ -262,7 +269,16 @@ class CoachApp(App[None]):
 
     def palette(self) -> list[PaletteCommand]:
         """Every action of every view and of the app, for the command palette."""
+        from tui.commands import palette_commands
+
         return palette_commands(self, self.run_view_action)
+
+
+def _view_commands() -> type[Provider]:
+    """The palette's provider of every view's actions (imported when the palette opens)."""
+    from tui.commands import ViewCommands
+
+    return ViewCommands
 
 
 def help_keys(app: CoachApp, view: PlanView) -> list[tuple[str, str]]:

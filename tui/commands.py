@@ -41,10 +41,10 @@ def _bindings(bindings: list[BindingType]) -> list[Binding]:
 
 def palette_commands(app: CoachApp, run_view_action: Callable[[str, str], None]) -> list[PaletteCommand]:
     """Each view's tab, each view's bound actions, then the app's own actions."""
-    from tui.views import VIEWS
+    from tui.views import TABS
 
     commands: list[PaletteCommand] = []
-    for view in VIEWS:
+    for view in (entry.load() for entry in TABS):
         commands.append(
             PaletteCommand(
                 f"Go to {view.TAB_TITLE}",

@@ -15,7 +15,7 @@ from tui.app import CoachApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
 from tui.dialogs.help import HelpDialog
-from tui.views import VIEWS
+from tui.views import TABS
 from tui.widgets.keybar import KeyBar
 
 SIZE = (80, 24)
@@ -49,7 +49,7 @@ def test_every_binding_of_every_view_has_an_id_and_is_in_the_palette(
 ) -> None:
     app: CoachApp = make_app(memory_store)
     titles = {command.title for command in app.palette()}
-    for view in VIEWS:
+    for view in (entry.load() for entry in TABS):
         assert f"Go to {view.TAB_TITLE}" in titles
         for binding in view.BINDINGS:
             assert binding.id, f"{view.__name__} binding {binding.key} has no id"
@@ -181,3 +181,27 @@ async def test_footer_shows_bracket_keys_as_typed(memory_store: PlanStore, make_
         bar = str(app.screen.query_one(KeyBar).render())
         assert "[ Loosen" in bar and "] Tighten" in bar
         assert "[/b]" not in bar
+
+
+def test_every_tab_names_its_view_and_the_view_names_its_tab() -> None:
+    for entry in TABS:
+        view = entry.load()
+        assert (view.TAB_ID, view.TAB_TITLE, view.TAB_KEY, view.TABLES) == (
+            entry.id,
+            entry.title,
+            entry.key,
+            entry.tables,
+        )
+    assert [entry.key for entry in TABS] == sorted(entry.key for entry in TABS)
+
+
+def test_only_the_overview_module_is_imported_with_the_app() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, tui.app; "
+        "print(sorted(m for m in sys.modules if m.startswith('tui.views.') and m != 'tui.views.base'))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

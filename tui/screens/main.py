@@ -8,23 +8,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from tui.views import VIEWS
+from tui.views import TABS, tab
 from tui.views.base import PlanView
 from tui.widgets.keybar import KeyBar
 
 
 def _tab_bindings() -> list[BindingType]:
     """One digit per view; hidden in the footer (the tabs show their digits)."""
-    return [
-        Binding(
-            view.TAB_KEY,
-            f"app.switch_view('{view.TAB_ID}')",
-            view.TAB_TITLE,
-            show=False,
-            id=f"tab.{view.TAB_ID}",
-        )
-        for view in VIEWS
-    ]
+    return [Binding(t.key, f"app.switch_view('{t.id}')", t.title, show=False, id=f"tab.{t.id}") for t in TABS]
 
 
 class MainScreen(Screen[None]):
@@ -42,12 +33,12 @@ class MainScreen(Screen[None]):
         """Header, tabs, status line, footer."""
         yield Header(icon="◆")
         with TabbedContent(id="tabs"):
-            for n, view in enumerate(VIEWS):
-                # Only the first view is built now; the others when their tab first opens,
-                # so the first frame of a large plan does not wait for tables nobody sees yet.
-                with TabPane(f"{view.TAB_KEY} {view.TAB_TITLE}", id=view.TAB_ID):
+            for n, entry in enumerate(TABS):
+                # Only the first view is built (and its module imported) now; the others when
+                # their tab first opens, so the first frame waits for nothing nobody sees yet.
+                with TabPane(f"{entry.key} {entry.title}", id=entry.id):
                     if n == 0:
-                        yield view(id=f"view-{view.TAB_ID}")
+                        yield entry.load()(id=f"view-{entry.id}")
         yield Static("", id="save-status", classes="-hidden", markup=False)
         yield KeyBar(id="keys")
 
@@ -66,7 +57,7 @@ class MainScreen(Screen[None]):
     async def build_view(self, tab_id: str) -> PlanView:
         """The view of ``tab_id``, mounting it on first use."""
         if not self.is_built(tab_id):
-            view_class = next(v for v in VIEWS if v.TAB_ID == tab_id)
+            view_class = tab(tab_id).load()
             await self.query_one(f"#{tab_id}", TabPane).mount(view_class(id=f"view-{tab_id}"))
         return self.view(tab_id)
 

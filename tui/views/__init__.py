@@ -1,17 +1,64 @@
-"""Every tab of the app, in tab order: add a view by appending its class to VIEWS."""
+"""Every tab of the app, in tab order, known without importing the views' modules.
+
+A view's module (and the forms and widgets it needs) is imported only when its tab is
+first opened, so the first frame of the app pays for the Overview alone. To add a view,
+append a ``Tab`` here and declare the class as ``class MyView(PlanView, tab="my-id")``.
+"""
 
 from __future__ import annotations
 
-from tui.views.base import PlanView
-from tui.views.governance import GovernanceView
-from tui.views.overview import OverviewView
-from tui.views.raci import RaciView
-from tui.views.safeguards import SafeguardsView
-from tui.views.stages import StagesView
-from tui.views.usecases import UseCasesView
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-VIEWS: list[type[PlanView]] = sorted(
-    [OverviewView, StagesView, UseCasesView, SafeguardsView, GovernanceView, RaciView],
-    key=lambda view: view.TAB_KEY,
+if TYPE_CHECKING:
+    from tui.views.base import PlanView
+
+
+@dataclass(frozen=True)
+class Tab:
+    """One tab: its id, label, digit, the tables it edits and where its view lives."""
+
+    id: str
+    """The TabPane id (unique, lower-case, used in binding ids)."""
+    title: str
+    """The label on the tab."""
+    key: str
+    """The digit that switches to it (DESIGN section 6)."""
+    tables: tuple[str, ...]
+    """The plan tables its view edits: a finding on ``table/id`` opens this tab."""
+    view: str
+    """``module:Class`` of its PlanView."""
+
+    def load(self) -> type[PlanView]:
+        """The view class (imports its module on first use)."""
+        module, _, name = self.view.partition(":")
+        view_class: type[PlanView] = getattr(importlib.import_module(module), name)
+        return view_class
+
+
+TABS: tuple[Tab, ...] = (
+    Tab("overview", "Overview", "1", (), "tui.views.overview:OverviewView"),
+    Tab("stages", "Stages", "2", ("stages", "evidence", "outcomes"), "tui.views.stages:StagesView"),
+    Tab("use-cases", "Use cases", "3", ("use_cases",), "tui.views.usecases:UseCasesView"),
+    Tab(
+        "safeguards",
+        "Safeguards",
+        "4",
+        ("prohibitions", "data_access", "policy", "consultations"),
+        "tui.views.safeguards:SafeguardsView",
+    ),
+    Tab("governance", "Governance", "5", ("governance",), "tui.views.governance:GovernanceView"),
+    Tab("raci", "RACI", "6", ("raci_roles", "raci_activities"), "tui.views.raci:RaciView"),
 )
-"""The views the app mounts as tabs, ordered by their digit."""
+"""The tabs, ordered by their digit."""
+
+
+def tab(tab_id: str) -> Tab:
+    """The tab with this id."""
+    return next(t for t in TABS if t.id == tab_id)
+
+
+def tab_for_table(table: str) -> Tab | None:
+    """The tab whose view edits ``table``, if any."""
+    return next((t for t in TABS if table in t.tables), None)

@@ -2,13 +2,12 @@
 
 How to add a view (e.g. ``tui/views/usecases.py``):
 
-1. Subclass :class:`PlanView` and set the class attributes::
+1. Add a ``Tab`` to ``tui/views/__init__.py`` ``TABS`` (id, title, digit, the tables the
+   view edits, and ``module:Class``; keep titles short: 80 columns hold 9 tabs). Then
+   subclass :class:`PlanView` naming that tab, which sets ``TAB_ID``, ``TAB_TITLE``,
+   ``TAB_KEY`` and ``TABLES`` from it::
 
-       class UseCasesView(PlanView):
-           TAB_ID = "use-cases"           # the TabPane id, unique, lower-case
-           TAB_TITLE = "Use cases"         # the tab's label (keep it short: 80 columns hold 9 tabs)
-           TAB_KEY = "3"                   # the digit that switches to it (DESIGN section 6)
-           TABLES = ("use_cases",)         # the plan tables this view edits (for enter on a finding)
+       class UseCasesView(PlanView, tab="use-cases"):
            HELP = "The use-case matrix: ..."  # shown by `?` above the list of keys
            BINDINGS = [
                Binding("n", "new", "New", id="use-cases.new"),
@@ -39,21 +38,21 @@ How to add a view (e.g. ``tui/views/usecases.py``):
    view's keys work only while the focus is inside it. Plan text is never markup: pass
    ``Content(text)`` or ``rich.text.Text(text)``, or ``markup=False`` to Static and Label.
 
-5. Register the class in ``tui/views/__init__.py`` ``VIEWS`` (ordered by ``TAB_KEY``).
-   Tests: ``tests/tui/`` with ``CoachApp(PlanStore.memory(default_plan(now)))`` and
+5. Tests: ``tests/tui/`` with ``CoachApp(PlanStore.memory(default_plan(now)))`` and
    ``async with app.run_test(size=(80, 24)) as pilot``; assert ``app.store.plan`` and
    ``app.store.history()``, not only the screen.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import BindingType
 from textual.containers import Vertical
 
 from schemas.history import Change
 from schemas.plan import Plan
+from tui import views as registry
 
 if TYPE_CHECKING:
     from schemas.findings import Finding
@@ -64,13 +63,13 @@ class PlanView(Vertical):
     """Base of every tab: renders the plan it is shown, commits changes through the app."""
 
     TAB_ID: ClassVar[str] = ""
-    """The TabPane id (unique, lower-case, used in binding ids)."""
+    """The TabPane id (from the tab registry, ``tui.views.TABS``)."""
     TAB_TITLE: ClassVar[str] = ""
-    """The label on the tab."""
+    """The label on the tab (from the registry)."""
     TAB_KEY: ClassVar[str] = ""
-    """The digit that switches to this tab."""
+    """The digit that switches to this tab (from the registry)."""
     TABLES: ClassVar[tuple[str, ...]] = ()
-    """The plan tables this view edits: a finding on ``table/id`` opens this view."""
+    """The plan tables this view edits (from the registry)."""
     HELP: ClassVar[str] = ""
     """What the view is for, shown by `?` above its keys."""
     BINDINGS: ClassVar[list[BindingType]] = []
@@ -79,6 +78,18 @@ class PlanView(Vertical):
     DEFAULT_CSS = """
     PlanView { height: 1fr; }
     """
+
+    def __init_subclass__(cls, tab: str = "", **kwargs: Any) -> None:
+        """``class MyView(PlanView, tab="my-id")`` takes id, title, digit and tables from TABS."""
+        super().__init_subclass__(**kwargs)
+        if tab:
+            entry = registry.tab(tab)
+            cls.TAB_ID, cls.TAB_TITLE, cls.TAB_KEY, cls.TABLES = (
+                entry.id,
+                entry.title,
+                entry.key,
+                entry.tables,
+            )
 
     @property
     def coach(self) -> CoachApp:

@@ -46,13 +46,9 @@ def marker(plan: Plan, topic: GovernanceTopic, overdue: bool) -> str:
     return "!" if overdue else "✓"
 
 
-class GovernanceView(PlanView):
+class GovernanceView(PlanView, tab="governance"):
     """The topic list on the left, the selected topic in full on the right."""
 
-    TAB_ID = "governance"
-    TAB_TITLE = "Governance"
-    TAB_KEY = "5"
-    TABLES = ("governance",)
     HELP = (
         "The nine governance topics of Step 3: data collection, retention, model use, access, "
         "deletion, export, subprocessors, security and incident response. Each needs a statement of "

@@ -60,12 +60,9 @@ def _counts(findings: list[Finding], number: int) -> str:
     return " ".join(parts) or "-"
 
 
-class OverviewView(PlanView):
+class OverviewView(PlanView, tab="overview"):
     """Each stage's status, evidence and findings; every finding; the next action."""
 
-    TAB_ID = "overview"
-    TAB_TITLE = "Overview"
-    TAB_KEY = "1"
     HELP = (
         "Where the plan stands. The table shows each stage's status "
         "([ ] not started, [~] in progress, [x] complete, [!] reopened), its evidence "

@@ -28,13 +28,9 @@ def _move(key: str, action: str, what: str, binding_id: str) -> Binding:
     return Binding(key, action, what, show=False, id=f"raci.{binding_id}")
 
 
-class RaciView(PlanView):
+class RaciView(PlanView, tab="raci"):
     """Activities by roles: who is responsible, accountable, consulted and informed."""
 
-    TAB_ID = "raci"
-    TAB_TITLE = "RACI"
-    TAB_KEY = "6"
-    TABLES = ("raci_roles", "raci_activities")
     HELP = (
         "The governance RACI: for each activity, one letter per role. R responsible (does the work), "
         "A accountable (exactly one per activity), C consulted, I informed. Each activity needs exactly "

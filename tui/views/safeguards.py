@@ -38,13 +38,9 @@ FIRST_CATEGORY = 2
 """The grid column of the first data category (after the findings mark and the role)."""
 
 
-class SafeguardsView(EditingView):
+class SafeguardsView(EditingView, tab="safeguards"):
     """Prohibitions with attestation, the data-access grid, k, and the consultation records."""
 
-    TAB_ID = "safeguards"
-    TAB_TITLE = "Safeguards"
-    TAB_KEY = "4"
-    TABLES = ("prohibitions", "data_access", "policy", "consultations")
     HELP = (
         "Separate coaching from surveillance (Step 2). Tab moves between the three lists. "
         "Prohibitions: the four things coaching is never used for; a attests one (who and "

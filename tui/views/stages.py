@@ -26,13 +26,9 @@ from tui.widgets.lists import PlanList
 from tui.words import DIAGNOSIS, SEVERITY, STAGE_STATUS, actor, shorten, status_label, when
 
 
-class StagesView(PlanView):
+class StagesView(PlanView, tab="stages"):
     """The stage list on the left, the selected stage in full on the right."""
 
-    TAB_ID = "stages"
-    TAB_TITLE = "Stages"
-    TAB_KEY = "2"
-    TABLES = ("stages", "evidence", "outcomes")
     HELP = (
         "The eight stages of the framework, in order. A stage starts only when every "
         "earlier one is complete, and completes only with at least one evidence entry "

@@ -49,13 +49,9 @@ def matrix_columns() -> list[Column]:
     ]
 
 
-class UseCasesView(EditingView):
+class UseCasesView(EditingView, tab="use-cases"):
     """The matrix: status, required control, route-to and delivery model of every use case."""
 
-    TAB_ID = "use-cases"
-    TAB_TITLE = "Use cases"
-    TAB_KEY = "3"
-    TABLES = ("use_cases",)
     HELP = (
         "The use-case matrix (Step 1) and each use case's delivery model (Step 4). Status reads "
         "as a symbol and a word: ✓ permitted, ◐ permitted with controls, ● human-required, "
