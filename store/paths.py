@@ -9,6 +9,7 @@ from platformdirs import user_data_path
 
 APP_NAME = "coach-rollout"
 PLAN_ENV = "COACH_ROLLOUT_PLAN"
+KEYS_ENV = "COACH_ROLLOUT_KEYS"
 
 
 def data_folder() -> Path:
@@ -30,3 +31,9 @@ def backup_folder(plan_path: Path) -> Path:
 def lock_path(plan_path: Path) -> Path:
     """The lock file held while ``plan_path`` is open for editing."""
     return plan_path.with_name(plan_path.name + ".lock")
+
+
+def keymap_path() -> Path:
+    """The user's key remapping: $COACH_ROLLOUT_KEYS or keys.json in the data folder."""
+    named = os.environ.get(KEYS_ENV)
+    return Path(named).expanduser() if named else data_folder() / "keys.json"

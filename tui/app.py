@@ -45,8 +45,14 @@ class CoachApp(App[None]):
     COMMANDS = App.COMMANDS | {lambda: _view_commands()}
     BINDINGS = [Binding("ctrl+q", "request_quit", "Quit", id="app.ctrl_quit", show=False, priority=True)]
 
-    def __init__(self, store: PlanStore, *, today: date | None = None) -> None:
+    def __init__(
+        self, store: PlanStore, *, today: date | None = None, keymap: dict[str, str] | None = None
+    ) -> None:
         super().__init__()
+        self.keymap = keymap or {}
+        """The user's remapping: binding id -> keys (see tui.keymap)."""
+        if self.keymap:
+            self.set_keymap(self.keymap)
         self.store = store
         self.today = today or date.today()
         self.findings: list[Finding] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -56,7 +56,7 @@ def palette_commands(app: CoachApp, run_view_action: Callable[[str, str], None])
             commands.append(
                 PaletteCommand(
                     f"{view.TAB_TITLE}: {binding.description}",
-                    f"key {app.get_key_display(binding)} in {view.TAB_TITLE}",
+                    f"key {key_display(app, binding)} in {view.TAB_TITLE}",
                     partial(run_view_action, view.TAB_ID, binding.action),
                 )
             )
@@ -65,9 +65,16 @@ def palette_commands(app: CoachApp, run_view_action: Callable[[str, str], None])
     return commands
 
 
+def key_display(app: CoachApp, binding: Binding) -> str:
+    """The key(s) a binding answers to now, the user's remapping included."""
+    keys = app.keymap.get(binding.id or "", binding.key).split(",")
+    return "/".join(app.get_key_display(replace(binding, key=key.strip())) for key in keys)
+
+
 def binding_rows(app: CoachApp, view: PlanView) -> list[tuple[str, str]]:
     """(key, description) of the view's keys, then the app's keys, for the help."""
-    rows = [(app.get_key_display(b), b.description) for b in _bindings(view.BINDINGS)]
+    # The binding id is shown so a user can remap the key in keys.json (see `coach-rollout paths`).
+    rows = [(key_display(app, b), f"{b.description}  [{b.id}]") for b in _bindings(view.BINDINGS)]
     rows.append(("1-9", "switch tab (when no text field has focus)"))
     rows.extend((key, title) for _action, title, key in APP_ACTIONS)
     rows.extend([("ctrl+p", "command palette: every action of every view"), ("ctrl+q", "Quit")])

@@ -39,7 +39,8 @@ async def test_question_mark_shows_the_current_views_help_and_keys(memory_store:
         assert isinstance(app.screen, HelpDialog)
         assert app.screen.help_title == "Stages"
         keys = dict(app.screen.keys)
-        assert keys["e"] == "Evidence" and keys["o"] == "Reopen" and keys["ctrl+z"].startswith("Undo")
+        assert keys["e"] == "Evidence  [stages.evidence]" and keys["o"] == "Reopen  [stages.reopen]"
+        assert keys["ctrl+z"].startswith("Undo")
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpDialog)
 

@@ -35,19 +35,21 @@ def run_app(args: argparse.Namespace) -> int:
     # until the first frame (the app resumes it), as a collection would only walk them in vain.
     gc.disable()
     from store import PlanError
-    from store.paths import default_plan_path
+    from store.paths import default_plan_path, keymap_path
+    from tui.keymap import KeymapError, read_keymap
 
     path = Path(args.plan).expanduser() if args.plan else default_plan_path()
     try:
+        keymap = read_keymap(keymap_path())
         store = open_store(path, read_only=bool(args.read_only))
-    except PlanError as exc:
+    except (PlanError, KeymapError) as exc:
         gc.enable()
         print(f"coach-rollout: {exc.message}", file=sys.stderr)
         return EXIT_UNUSABLE
     from tui.app import CoachApp  # Textual only once the plan opened
 
     try:
-        CoachApp(store).run(mouse=not args.no_mouse)
+        CoachApp(store, keymap=keymap).run(mouse=not args.no_mouse)
     finally:
         store.close()
         gc.enable()

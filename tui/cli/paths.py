@@ -17,6 +17,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"plan:        {plan}")
     print(f"backups:     {paths.backup_folder(plan)}")
     print(f"lock:        {paths.lock_path(plan)}")
+    print(f"keys:        {paths.keymap_path()}")
     print(f"data folder: {paths.data_folder()}")
-    print(f"(set ${paths.PLAN_ENV} or name a PLAN to use another file)")
+    print(f"(set ${paths.PLAN_ENV} or name a PLAN to use another file; ${paths.KEYS_ENV} for the keys)")
     return 0
