@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
@@ -59,15 +60,34 @@ class Terminal:
             return False
         return True
 
-    def wait_for(self, text: str) -> str:
-        """Wait until ``text`` is on the screen; the screen then."""
+    def wait_until(self, holds: Callable[[str], object], what: str) -> str:
+        """Wait until ``holds(screen)`` is true; the screen then.
+
+        A frame reaches the pty in pieces, so a test waits for the very thing it checks
+        rather than for a nearby text and then reading a half-drawn screen.
+        """
         end = time.monotonic() + DEADLINE
         while time.monotonic() < end:
             alive = self.pump()
-            if text in self.text():
-                return self.text()
-            assert alive, f"the app exited before showing {text!r}:\n{self.text()}"
-        raise AssertionError(f"{text!r} never appeared on the screen:\n{self.text()}")
+            screen = self.text()
+            if holds(screen):
+                return screen
+            assert alive, f"the app exited before showing {what}:\n{screen}"
+        raise AssertionError(f"{what} never appeared on the screen:\n{self.text()}")
+
+    def wait_for(self, text: str) -> str:
+        """Wait until ``text`` is on the screen; the screen then."""
+        return self.wait_until(lambda screen: text in screen, repr(text))
+
+    def wait_for_line(self, anchor: str, *texts: str) -> str:
+        """Wait until the first line holding ``anchor`` also holds every one of ``texts``; that line."""
+
+        def line(screen: str) -> str | None:
+            found = next((row for row in screen.splitlines() if anchor in row), None)
+            return found if found is not None and all(text in found for text in texts) else None
+
+        screen = self.wait_until(line, f"a line with {anchor!r} holding {texts!r}")
+        return line(screen) or ""
 
     def send(self, keys: str) -> None:
         """Type keys (control characters as themselves, e.g. '\\x13' for ctrl+s)."""

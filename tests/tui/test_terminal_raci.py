@@ -13,11 +13,18 @@ ROLES = 6
 """Roles of a new plan: HR, Legal and privacy, Security, IT, Vendor, Executive sponsor."""
 
 
-def row(screen: str, name: str) -> tuple[str, list[str]]:
-    """(validation mark, the letters by role) of the grid line of activity ``name``."""
-    line = next(line for line in screen.splitlines() if line[2:].startswith(name))
+def row(screen: str, name: str) -> tuple[str, list[str]] | None:
+    """(validation mark, the letters by role) of the grid line of activity ``name``, if drawn."""
+    line = next((line for line in screen.splitlines() if line[2:].startswith(name)), None)
+    if line is None:
+        return None
     letters = [cell.strip("[]") for cell in line.split()[-ROLES:]]
     return line[0], letters
+
+
+def wait_for_row(term: Terminal, name: str, mark: str, letters: list[str]) -> None:
+    """Wait until the grid line of activity ``name`` shows ``mark`` and ``letters``."""
+    term.wait_until(lambda screen: row(screen, name) == (mark, letters), f"row {name!r} as {mark} {letters}")
 
 
 def test_letters_set_by_keys_are_there_after_a_restart(tmp_path: Path) -> None:
@@ -35,22 +42,22 @@ def test_letters_set_by_keys_are_there_after_a_restart(tmp_path: Path) -> None:
     term.wait_for("Security: C (consulted)")
     term.send("kkhh")
     term.press("space")  # Define the development purpose: HR's A cleared
-    screen = term.wait_for("has no accountable role (A)")
-    assert row(screen, "Define the development")[0] == "!"
+    term.wait_for("has no accountable role (A)")
+    term.wait_until(
+        lambda screen: (row(screen, "Define the development") or "?")[0] == "!",
+        "the ! mark on the cleared row",
+    )
     term.send("q")
     assert term.wait_exit() == 0
 
     again = Terminal(plan)
     again.wait_for("Next:")
     again.send("6")
-    # The line under the grid comes last in a frame: once it shows, the rows above are drawn.
-    screen = again.wait_for("HR: empty · Define the development purpose")
-    assert row(screen, "Define the development") == ("!", ["·", "C", "·", "·", "I", "R"])
-    assert "[·]" in next(
-        line for line in screen.splitlines() if "Define the development" in line
-    )  # the cursor
-    assert row(screen, "Communicate with emplo") == ("✓", ["A", "R", "·", "R", "·", "·"])
-    assert row(screen, "Review lawful basis") == ("✓", ["A", "R", "C", "·", "·", "·"])
+    again.wait_for("HR: empty · Define the development purpose")
+    wait_for_row(again, "Define the development", "!", ["·", "C", "·", "·", "I", "R"])
+    again.wait_for_line("Define the development", "[·]")  # the cursor
+    wait_for_row(again, "Communicate with emplo", "✓", ["A", "R", "·", "R", "·", "·"])
+    wait_for_row(again, "Review lawful basis", "✓", ["A", "R", "C", "·", "·", "·"])
     again.send("q")
     assert again.wait_exit() == 0
 
