@@ -8,12 +8,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from filelock import FileLock
-
 from schemas.history import Change, Edit, HistoryEntry
 from schemas.plan import HISTORY_TABLE, Plan, plan_to_tables
 from schemas.records import Record
-from store import files, loading, opening
+from store import files, loading, locking, opening
 from store.changes import forward, inverse, plan_edit, replace_record, whole_plan_checked
 from store.entries import history_doc, new_entry
 from store.errors import ChangeRefused, PlanError
@@ -32,7 +30,7 @@ class PlanStore:
         self.save_error: str | None = None
         self._save_reason = ""
         self.path: Path | None = getattr(storage, "path", None)
-        self._lock: FileLock | None = None
+        self._lock: locking.PlanLock | None = None
         self._done: list[int] = []
         self._undone: list[int] = []
 
@@ -53,7 +51,7 @@ class PlanStore:
             files.make_private_folder(path.parent)
         except OSError as exc:
             raise PlanError(f"{path}: its folder cannot be created ({exc.strerror or exc})") from None
-        lock = opening.acquire(path)
+        lock = locking.acquire(path)
         if isinstance(lock, str):
             raise PlanError(f"{path} {lock}; nothing was created")
         if path.exists():
@@ -76,8 +74,8 @@ class PlanStore:
         path = Path(path)
         if not path.exists():
             raise PlanError(f"{path}: no such plan file; create one with: coach-rollout init '{path}'")
-        held = None if read_only else opening.acquire(path)
-        lock = held if isinstance(held, FileLock) else None
+        held = None if read_only else locking.acquire(path)
+        lock = held if isinstance(held, locking.PlanLock) else None
         if lock is not None:
             files.remove_stale_temps(path)
         try:

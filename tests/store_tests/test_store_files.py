@@ -14,7 +14,7 @@ from storekit import disk_plan
 
 from schemas.history import Set
 from schemas.plan import Plan
-from store import ChangeRefused, PlanError, PlanStore, opening
+from store import ChangeRefused, PlanError, PlanStore, locking
 from store.paths import backup_folder
 from store.storage import encode
 
@@ -200,20 +200,29 @@ def test_a_create_that_cannot_write_leaves_nothing(
     PlanStore.create(tmp_path / "plan.json", fresh).close()
 
 
-class _Unlockable:
-    """A lock whose file cannot be created, as in a folder the user may only read."""
+def test_the_lock_file_is_private_and_held_until_released(plan_path: Path) -> None:
+    lock_file = plan_path.with_name(plan_path.name + ".lock")
+    lock_file.touch(mode=0o644)  # left wider by something else
+    lock_file.chmod(0o644)
+    first = locking.acquire(plan_path)
+    assert isinstance(first, locking.PlanLock) and mode(lock_file) == 0o600
+    assert locking.acquire(plan_path) == "is open in another Coach Rollout"
+    first.release()
+    first.release()  # a second release is harmless
+    again = locking.acquire(plan_path)
+    assert isinstance(again, locking.PlanLock)
+    again.release()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        pass
 
-    def acquire(self) -> None:
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+def _unlockable(fd: int) -> None:
+    """A lock the system refuses, as on a network share without locking."""
+    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
 
 def test_a_plan_that_cannot_be_locked_opens_read_only(
     plan_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(opening, "FileLock", _Unlockable)
+    monkeypatch.setattr(locking, "_lock", _unlockable)
     with PlanStore.open(plan_path) as store:
         assert store.read_only
         assert store.warnings == [
