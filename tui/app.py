@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
-from textual.widgets import TabbedContent
 
 from schemas.findings import Finding, evaluate
 from schemas.history import Change
@@ -74,7 +73,7 @@ class CoachApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         """The tabs of views."""
-        return MainScreen()
+        return MainScreen(f"◆ {self.TITLE} — {self._subtitle()}")
 
     @property
     def main(self) -> MainScreen:
@@ -199,7 +198,7 @@ class CoachApp(App[None]):
     async def action_switch_view(self, tab_id: str) -> PlanView:
         """Make ``tab_id`` the active tab and focus its content."""
         view = await self.view_activated(tab_id)
-        self.main.query_one(TabbedContent).active = tab_id
+        self.main.show_tab(tab_id)
         view.focus_default()
         return view
 

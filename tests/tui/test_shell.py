@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pilot_helpers import notices, type_text
 from textual.command import CommandPalette
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from schemas.enums import StageStatus
 from store import PlanStore
@@ -17,6 +17,7 @@ from tui.dialogs.form import FormDialog
 from tui.dialogs.help import HelpDialog
 from tui.views import TABS
 from tui.widgets.keybar import KeyBar
+from tui.widgets.tabbar import TabBar, tab_line
 
 SIZE = (80, 24)
 
@@ -24,12 +25,30 @@ SIZE = (80, 24)
 async def test_digits_switch_tabs_and_focus_the_view(memory_store: PlanStore, make_app) -> None:
     app: CoachApp = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
-        tabs = app.screen.query_one(TabbedContent)
-        assert tabs.active == "overview"
+        screen = app.main
+        assert screen.active_tab == "overview"
         await pilot.press("2")
-        assert tabs.active == "stages" and app.focused is app.screen.query_one("#stage-list")
+        assert screen.active_tab == "stages" and app.focused is screen.query_one("#stage-list")
+        assert screen.query_one("#view-stages").display and not screen.query_one("#view-overview").display
         await pilot.press("1")
-        assert tabs.active == "overview"
+        assert screen.active_tab == "overview"
+
+
+async def test_a_click_on_the_tab_line_switches_and_marks_the_tab(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        line = app.main.query_one(TabBar)
+        at = str(line.render()).index("2 Stages")
+        await pilot.click(TabBar, offset=(at + 1, 0))
+        await pilot.pause()
+        assert app.main.active_tab == "stages"
+        marked = [span for span in line.render().spans if "reverse" in str(span.style)]
+        assert [str(line.render())[span.start : span.end] for span in marked] == [" 2 Stages "]
+
+
+def test_a_narrow_tab_line_keeps_the_digits_and_the_active_title() -> None:
+    assert tab_line(TABS, "raci", 200).plain.split("  ")[0] == " 1 Overview"
+    assert tab_line(TABS, "raci", 40).plain == "".join(f" {t.key} " for t in TABS[:-1]) + " 6 RACI "
 
 
 async def test_question_mark_shows_the_current_views_help_and_keys(memory_store: PlanStore, make_app) -> None:
@@ -67,7 +86,7 @@ async def test_the_palette_runs_a_view_action_on_its_tab(memory_store: PlanStore
         await pilot.pause(0.3)  # the palette searches in a worker; wait for its results
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "stages"
+        assert app.main.active_tab == "stages"
         assert memory_store.plan.stage(1).status is StageStatus.IN_PROGRESS
 
 

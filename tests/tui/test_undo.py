@@ -12,6 +12,7 @@ from store import PlanStore
 from store.loading import read_tables
 from tui.app import CoachApp
 from tui.cli.main import main as cli
+from tui.widgets.linetable import LineTable
 
 SIZE = (80, 24)
 
@@ -60,8 +61,8 @@ async def test_undo_refreshes_every_view(memory_store: PlanStore, make_app) -> N
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "s", "1", "ctrl+z")
         assert memory_store.plan.stage(1).status is StageStatus.NOT_STARTED
-        table = app.screen.query_one("#stage-table")
-        assert str(table.get_row("stage-1")[2]) == "[ ] not started"
+        table = app.screen.query_one("#stage-table", LineTable)
+        assert table.rows[0][2] == "[ ] not started"
         await pilot.press("2")
         assert str(app.screen.query_one("#stage-list").get_option_at_index(0).prompt).startswith("[ ]")
 

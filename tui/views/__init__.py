@@ -20,7 +20,7 @@ class Tab:
     """One tab: its id, label, digit, the tables it edits and where its view lives."""
 
     id: str
-    """The TabPane id (unique, lower-case, used in binding ids)."""
+    """The tab id (unique, lower-case, used in widget and binding ids)."""
     title: str
     """The label on the tab."""
     key: str

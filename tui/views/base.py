@@ -63,7 +63,7 @@ class PlanView(Vertical):
     """Base of every tab: renders the plan it is shown, commits changes through the app."""
 
     TAB_ID: ClassVar[str] = ""
-    """The TabPane id (from the tab registry, ``tui.views.TABS``)."""
+    """The tab id (from the tab registry, ``tui.views.TABS``)."""
     TAB_TITLE: ClassVar[str] = ""
     """The label on the tab (from the registry)."""
     TAB_KEY: ClassVar[str] = ""

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
-from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from schemas.enums import Severity, StageStatus
 from schemas.findings import Finding
 from schemas.plan import Plan
 from tui.views.base import PlanView
-from tui.widgets.lists import PlanList, PlanTable
-from tui.words import SEVERITY, SEVERITY_ORDER, shorten, status_label
+from tui.widgets.linetable import Column, LineTable
+from tui.widgets.marks import MARK_STYLES
+from tui.words import SEVERITY, SEVERITY_ORDER, status_label
 
-PAGE = 50
-"""Findings listed at first, and added by each "more" (a long list is measured line by line)."""
+NO_FINDINGS = "No findings: the plan satisfies every rule."
+"""The findings list's only line when there is nothing to fix."""
 
 
 def sorted_findings(findings: list[Finding]) -> list[Finding]:
@@ -28,11 +26,10 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.stage))
 
 
-def finding_line(finding: Finding) -> str:
-    """'✗ BLOCKING  S3  message' (stage 0 is the plan as a whole)."""
+def finding_row(finding: Finding) -> tuple[str, str, str, str]:
+    """('✗', 'BLOCKING', 'S3', message): symbol and word (stage 0 is the plan as a whole)."""
     symbol, word = SEVERITY[finding.severity]
-    where = f"S{finding.stage}" if finding.stage else "plan"
-    return f"{symbol} {word:<8} {where:<4} {finding.message}"
+    return symbol, word, f"S{finding.stage}" if finding.stage else "plan", finding.message
 
 
 def next_action(plan: Plan, findings: list[Finding]) -> str:
@@ -60,6 +57,27 @@ def _counts(findings: list[Finding], number: int) -> str:
     return " ".join(parts) or "-"
 
 
+def stage_columns() -> list[Column]:
+    """The stage table's columns; the title takes what 80 columns leave."""
+    return [
+        Column("#", 2),
+        Column("Stage", 20, flex=1),
+        Column("Status", 15),
+        Column("Evidence", 8),
+        Column("Findings", 8),
+    ]
+
+
+def finding_columns() -> list[Column]:
+    """The findings list's columns: symbol (coloured, never alone), word, where, message."""
+    return [
+        Column("!", 1, styles=MARK_STYLES),
+        Column("Severity", 8),
+        Column("Where", 5),
+        Column("Finding", 20, flex=1),
+    ]
+
+
 class OverviewView(PlanView, tab="overview"):
     """Each stage's status, evidence and findings; every finding; the next action."""
 
@@ -72,109 +90,76 @@ class OverviewView(PlanView, tab="overview"):
     )
     BINDINGS = [Binding("enter", "open", "Go to", id="overview.open")]
 
-    shown: list[Finding] = []
-    """The findings listed, in list order (set by ``show``)."""
-    limit: int = PAGE
-    """How many findings the list holds at most."""
-    findings: list[Finding] = []
-    """Every finding, most serious first."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.findings: list[Finding] = []
+        """Every finding, most serious first, in list order."""
+        self.stage_table = LineTable(stage_columns(), id="stage-table")
+        """One row per stage."""
+        self.finding_list = LineTable(
+            finding_columns(), on_move=lambda row, _column: self._show_fix(row), id="findings"
+        )
+        """Every finding; the fix of the one under the cursor shows below it."""
 
     def compose(self) -> ComposeResult:
         """Next action, stage table, findings, fix hint."""
         yield Static("", id="next-action", markup=False)
-        yield PlanTable(id="stage-table")
-        yield PlanList(id="findings")
+        yield self.stage_table
+        yield self.finding_list
         yield Static("", id="finding-fix", markup=False)
-
-    def on_mount(self) -> None:
-        """Create the table's columns."""
-        table = self.query_one("#stage-table", PlanTable)
-        table.add_columns("#", "Stage", "Status", "Evidence", "Findings")
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the next action, the stage table and the findings."""
         self.query_one("#next-action", Static).update(f"Next: {next_action(plan, findings)}")
-        self._show_stages(plan, findings)
-        self._show_findings(findings)
-
-    def _show_stages(self, plan: Plan, findings: list[Finding]) -> None:
-        table = self.query_one("#stage-table", PlanTable)
-        row = table.cursor_row
-        table.clear()
         evidence = Counter(e.stage for e in plan.evidence)
-        for stage in plan.stages:
-            cells = (
-                str(stage.number),
-                shorten(stage.title, 32),
-                status_label(stage.status),
-                str(evidence[stage.number]),
-                _counts(findings, stage.number),
-            )
-            table.add_row(*(Text(cell) for cell in cells), key=stage.id)
-        table.move_cursor(row=min(row, len(plan.stages) - 1))
+        self.stage_table.set_rows(
+            [
+                (
+                    str(stage.number),
+                    stage.title,
+                    status_label(stage.status),
+                    str(evidence[stage.number]),
+                    _counts(findings, stage.number),
+                )
+                for stage in plan.stages
+            ]
+        )
+        self._show_findings(findings)
 
     def _show_findings(self, findings: list[Finding]) -> None:
         self.findings = sorted_findings(findings)
-        self._fill_list()
+        rows = [finding_row(f) for f in self.findings] or [("", "", "", NO_FINDINGS)]
+        self.finding_list.set_rows(rows)
         counts = Counter(f.severity for f in findings)
-        listing = self.query_one("#findings", PlanList)
-        listing.border_title = (
+        self.finding_list.border_title = (
             f"Findings: {counts[Severity.BLOCKING]} blocking, "
             f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info"
         )
-        self._show_fix(listing.highlighted)
+        self._show_fix(self.finding_list.cursor_row)
 
-    def _fill_list(self) -> None:
-        """List the first ``limit`` findings, and a "more" line for the rest."""
-        listing = self.query_one("#findings", PlanList)
-        at = listing.highlighted or 0
-        self.shown = self.findings[: self.limit]
-        options = [Option(Content(finding_line(f))) for f in self.shown]
-        more = len(self.findings) - len(self.shown)
-        if more:
-            options.append(
-                Option(Content(f"… {more} more: press enter to list {min(more, PAGE)} more"), id="more")
-            )
-        if not self.findings:
-            options.append(Option("No findings: the plan satisfies every rule.", disabled=True))
-        listing.set_options(options)
-        if self.shown:
-            listing.highlighted = min(at, len(self.shown) - 1)
-
-    def _show_fix(self, index: int | None) -> None:
-        fix = self.shown[index].fix if index is not None and index < len(self.shown) else ""
+    def _show_fix(self, index: int) -> None:
+        fix = self.findings[index].fix if index < len(self.findings) else ""
         self.query_one("#finding-fix", Static).update(f"Fix: {fix}" if fix else "")
 
-    @on(OptionList.OptionHighlighted, "#findings")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show_fix(event.option_index)
-
-    @on(OptionList.OptionSelected, "#findings")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.open_finding(event.option_index)
-
-    @on(DataTable.RowSelected, "#stage-table")
-    def _stage_selected(self, event: DataTable.RowSelected) -> None:
-        self.coach.open_entity(f"stages/{event.row_key.value}")
+    def on_line_table_row_clicked(self, event: LineTable.RowClicked) -> None:
+        """A click on a row opens it, as enter does."""
+        self._open(event.table)
 
     def action_open(self) -> None:
         """Go to where the highlighted finding (or stage) is fixed."""
-        if self.query_one("#stage-table").has_focus:
-            table = self.query_one("#stage-table", PlanTable)
-            self.coach.open_entity(f"stages/{self.plan.stages[table.cursor_row].id}")
-        else:
-            self.open_finding(self.query_one("#findings", PlanList).highlighted)
+        self._open(self.stage_table if self.stage_table.has_focus else self.finding_list)
 
-    def open_finding(self, index: int | None) -> None:
+    def _open(self, table: LineTable) -> None:
+        if table is self.stage_table:
+            self.coach.open_entity(f"stages/{self.plan.stages[self.stage_table.cursor_row].id}")
+        else:
+            self.open_finding(self.finding_list.cursor_row)
+
+    def open_finding(self, index: int) -> None:
         """Switch to the view that fixes finding ``index``; say so if none exists yet."""
-        if index == len(self.shown) and len(self.findings) > index:
-            self.limit += PAGE
-            self._fill_list()
-            self.query_one("#findings", PlanList).highlighted = index
+        if index >= len(self.findings):
             return
-        if index is None or index >= len(self.shown):
-            return
-        finding = self.shown[index]
+        finding = self.findings[index]
         if finding.entity and self.coach.open_entity(finding.entity):
             return
         if finding.stage:
@@ -183,4 +168,4 @@ class OverviewView(PlanView, tab="overview"):
 
     def focus_default(self) -> None:
         """Focus the findings list."""
-        self.query_one("#findings", PlanList).focus()
+        self.finding_list.focus()

@@ -11,6 +11,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -201,10 +202,25 @@ class LineTable(ScrollView, can_focus=True):
         index = self.cells.index(self.cursor_column) if self.cursor_column in self.cells else 0
         return self.cells[max(0, min(index + delta, len(self.cells) - 1))]
 
+    class RowClicked(Message):
+        """A row was clicked (the cursor is already on it)."""
+
+        def __init__(self, table: LineTable, row: int) -> None:
+            super().__init__()
+            self.table = table
+            """The table clicked."""
+            self.row = row
+            """The row clicked."""
+
     def on_click(self, event: events.Click) -> None:
-        """Move the cursor to the clicked row (and cell)."""
-        if event.y >= 1:
-            self.move_to(round(self.scroll_y) + event.y - 1, self._column_at(event.x))
+        """Move the cursor to the clicked row (and cell); say which row it was."""
+        at = event.get_content_offset(self)  # None on a border; y 0 is the header
+        if at is None or at.y < 1:
+            return
+        row = round(self.scroll_y) + at.y - 1
+        if row < len(self.rows):
+            self.move_to(row, self._column_at(at.x))
+            self.post_message(self.RowClicked(self, row))
 
     def _column_at(self, x: int) -> int | None:
         if not self.cells:
