@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.text import Line, RecordId
 
@@ -70,10 +70,14 @@ class Edit(BaseModel):
     """The record's id."""
     field: str | None = None
     """The field; None when the whole record was added or removed."""
-    before: JsonValue = None
-    """The value before (None for an added record)."""
-    after: JsonValue = None
-    """The value after (None for a removed record)."""
+    before: Any = None
+    """The value before (None for an added record), in its stored JSON form."""
+    after: Any = None
+    """The value after (None for a removed record), in its stored JSON form.
+
+    ``Any`` rather than pydantic's ``JsonValue``: both come from JSON (the file, or
+    ``model_dump(mode="json")`` in the store), and checking every value of thousands of
+    entries again at each start would double what validating the history costs."""
 
 
 class HistoryEntry(BaseModel):

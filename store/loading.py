@@ -79,8 +79,9 @@ def check_shape(path: Path | str, data: Any) -> Tables:
     for name, table in data.items():
         if name not in TABLES and name != HISTORY_TABLE:
             raise PlanInvalid(f"{path}: unknown table '{name}'")
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+        if not isinstance(table, dict):
             raise PlanInvalid(f"{path}: table '{name}' must map record ids to objects")
+        # Each record being an object is checked as the plan is built (see ``validate``).
     if "plan" not in data or "plan" not in data["plan"]:
         raise PlanInvalid(f"{path}: not a Coach Rollout plan (no 'plan' record)")
     return data
@@ -109,8 +110,8 @@ def validate(path: Path | str, tables: Tables, hint: str = "") -> Plan:
         where = first_invalid(tables) or describe("plan", "(whole plan)", exc)
         raise PlanInvalid(f"{path}: {where}{hint}") from None
     except (TypeError, ValueError):
-        # Ordering the records (stages by number, history by seq) compares stored
-        # values before validation does: a number stored as text fails there first.
+        # Building the rows meets a record that is not an object, and ordering them (stages
+        # by number, history by seq) compares stored values, before validation does.
         where = first_invalid(tables) or "a record holds a value of the wrong type"
         raise PlanInvalid(f"{path}: {where}{hint}") from None
 
@@ -120,6 +121,8 @@ def first_invalid(tables: Tables) -> str | None:
     models: list[tuple[str, type[BaseModel]]] = [*TABLES.items(), (HISTORY_TABLE, HistoryEntry)]
     for name, model in models:
         for key, doc in tables.get(name, {}).items():
+            if not isinstance(doc, dict):
+                return f"record {name}/{key}: not an object of fields"
             try:
                 model.model_validate({"id": key, **doc})
             except ValidationError as exc:

@@ -93,6 +93,17 @@ def test_a_field_of_the_wrong_type_names_the_file_record_and_field(plan_path: Pa
     assert "the newest backup is" in message and str(backup_folder(plan_path)) in message
 
 
+@pytest.mark.parametrize("table", ["use_cases", "history"])
+def test_a_record_that_is_not_an_object_is_named(plan_path: Path, table: str) -> None:
+    before = plan_path.read_bytes()
+    rewrite(plan_path, lambda d: d[table].update({"x-1": ["a", "list"]}))
+    edited = plan_path.read_bytes()
+    assert edited != before
+    message = refused(plan_path, PlanInvalid)
+    assert message.startswith(f"{plan_path}: record {table}/x-1: not an object of fields")
+    assert plan_path.read_bytes() == edited
+
+
 def test_a_broken_history_entry_is_named_too(plan_path: Path) -> None:
     rewrite(plan_path, lambda d: d["history"]["h-000002"].update(seq="second"))
     assert "record history/h-000002, field seq" in refused(plan_path, PlanInvalid)
