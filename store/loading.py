@@ -63,7 +63,7 @@ def read_tables(path: Path) -> Tables:
         raise PlanUnreadable(f"{path}: no such plan file") from None
     except OSError as exc:
         raise PlanUnreadable(f"{path}: cannot be read ({exc.strerror})") from None
-    if not raw.strip():
+    if not raw or raw.isspace():  # not strip(): that would copy the whole file
         raise PlanUnreadable(f"{path}: the file is empty, not a plan")
     try:
         data = orjson.loads(raw)
