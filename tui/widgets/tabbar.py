@@ -36,7 +36,10 @@ class TabBar(Static):
     """One line of tabs (see ``tab_line``); ``show`` marks the active one."""
 
     DEFAULT_CSS = """
-    TabBar { height: 1; background: $panel; text-wrap: nowrap; text-overflow: clip; }
+    TabBar {
+        height: 1; background: $panel; text-wrap: nowrap; text-overflow: clip;
+        link-style: none; link-style-hover: underline;
+    }
     """
 
     def __init__(self, tabs: Sequence[Tab], active: str, *, id: str | None = None) -> None:  # noqa: A002
