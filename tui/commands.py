@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.views import TABS
+
 if TYPE_CHECKING:
     from tui.app import CoachApp
     from tui.views.base import PlanView
@@ -41,8 +43,6 @@ def _bindings(bindings: list[BindingType]) -> list[Binding]:
 
 def palette_commands(app: CoachApp, run_view_action: Callable[[str, str], None]) -> list[PaletteCommand]:
     """Each view's tab, each view's bound actions, then the app's own actions."""
-    from tui.views import TABS
-
     commands: list[PaletteCommand] = []
     for view in (entry.load() for entry in TABS):
         commands.append(
@@ -65,6 +65,22 @@ def palette_commands(app: CoachApp, run_view_action: Callable[[str, str], None])
     return commands
 
 
+def keymap_scopes() -> list[list[tuple[str, str, str]]]:
+    """For each view, its bindings with the main screen's and the app's: the keys active together."""
+    from tui.app import CoachApp
+    from tui.screens.main import MainScreen
+
+    shared = [*MainScreen.BINDINGS, *CoachApp.BINDINGS]
+    return [
+        [
+            (b.id, b.key, b.description)
+            for b in Binding.make_bindings([*entry.load().BINDINGS, *shared])
+            if b.id
+        ]
+        for entry in TABS
+    ]
+
+
 def key_display(app: CoachApp, binding: Binding) -> str:
     """The key(s) a binding answers to now, the user's remapping included."""
     keys = app.keymap.get(binding.id or "", binding.key).split(",")
@@ -75,7 +91,7 @@ def binding_rows(app: CoachApp, view: PlanView) -> list[tuple[str, str]]:
     """(key, description) of the view's keys, then the app's keys, for the help."""
     # The binding id is shown so a user can remap the key in keys.json (see `coach-rollout paths`).
     rows = [(key_display(app, b), f"{b.description}  [{b.id}]") for b in _bindings(view.BINDINGS)]
-    rows.append(("1-9", "switch tab (when no text field has focus)"))
+    rows.append((f"{TABS[0].key}-{TABS[-1].key}", "switch tab (when no text field has focus)"))
     rows.extend((key, title) for _action, title, key in APP_ACTIONS)
     rows.extend([("ctrl+p", "command palette: every action of every view"), ("ctrl+q", "Quit")])
     return rows

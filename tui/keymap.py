@@ -45,3 +45,31 @@ def _check(path: Path, binding_id: str, keys: object) -> None:
     taken = [key for key in keys.split(",") if key in RESERVED]
     if taken:
         raise KeymapError(f"{path}: {binding_id}: {taken[0]} is not available (terminals or tmux use it)")
+
+
+Scope = list[tuple[str, str, str]]
+"""The bindings active together (one view with the screen's and the app's keys):
+(binding id, default keys, description)."""
+
+
+def check_scopes(path: Path, keymap: dict[str, str], scopes: list[Scope]) -> None:
+    """Refuse an id that no binding has, and a remapped key that another binding already answers to."""
+    known = {binding_id for scope in scopes for binding_id, _, _ in scope}
+    for binding_id in keymap:
+        if binding_id not in known:
+            raise KeymapError(f"{path}: '{binding_id}' is not a binding id of this app (? help shows them)")
+    for scope in scopes:
+        owner: dict[str, tuple[str, str]] = {}
+        for binding_id, default, description in scope:
+            for key in (k.strip() for k in keymap.get(binding_id, default).split(",")):
+                other, other_description = owner.setdefault(key, (binding_id, description))
+                if other != binding_id and (binding_id in keymap or other in keymap):
+                    moved, holder, what = (
+                        (binding_id, other, other_description)
+                        if binding_id in keymap
+                        else (other, binding_id, description)
+                    )
+                    raise KeymapError(
+                        f"{path}: {moved}: '{key}' is already the key of {holder} ({what}); "
+                        "choose another key, or remap that one too"
+                    )

@@ -57,3 +57,8 @@ def shorten(text: str, width: int) -> str:
     """The first line of ``text``, cut to ``width`` characters with an ellipsis."""
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """'1 warning', '2 warnings': ``n`` and the noun that agrees with it."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -105,8 +105,8 @@ def _access(rule: DataAccessRule) -> list[Finding]:
             _access_finding(
                 rule,
                 Severity.BLOCKING,
-                f"{rule.role} can read {ACCESS_WORDS[rule.level]} of {what}: only the employee "
-                "reads their own coaching content and profiles (Failure Mode 2).",
+                f"{rule.role} has access to {what} ({ACCESS_WORDS[rule.level]}): only the "
+                "employee reads their own coaching content and profiles (Failure Mode 2).",
                 f"Set {rule.role}'s access to {what} to {target}.",
             )
         ]

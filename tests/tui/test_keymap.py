@@ -70,3 +70,40 @@ def test_opening_with_a_bad_keymap_exits_2_and_leaves_the_plan(
     keys.write_text(json.dumps({"stages.evidence": "x"}))
     assert main([str(tmp_path / "plan.json")]) == 0
     assert runs[0].keymap == {"stages.evidence": "x"}
+
+
+@pytest.mark.parametrize(
+    ("keymap", "named"),
+    [
+        ({"stages.evidense": "x"}, "'stages.evidense' is not a binding id of this app"),
+        ({"stages.evidence": "s"}, "stages.evidence: 's' is already the key of stages.start (Start)"),
+        ({"raci.set_a": "q"}, "raci.set_a: 'q' is already the key of app.quit (Quit)"),
+        ({"stages.evidence": "x", "stages.start": "x"}, "'x' is already the key of stages.start"),
+    ],
+)
+def test_a_key_taken_twice_or_an_unknown_id_is_refused_before_the_plan_opens(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    keymap: dict[str, str],
+    named: str,
+) -> None:
+    keys = tmp_path / "keys.json"
+    keys.write_text(json.dumps(keymap))
+    monkeypatch.setenv("COACH_ROLLOUT_KEYS", str(keys))
+    runs: list[Any] = []
+    monkeypatch.setattr(CoachApp, "run", lambda app, **kw: runs.append(app))
+    assert main([str(tmp_path / "plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert named in err and str(keys) in err, err
+    assert runs == [] and not (tmp_path / "plan.json").exists()
+
+
+def test_swapping_two_keys_is_allowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = tmp_path / "keys.json"
+    keys.write_text(json.dumps({"stages.evidence": "s", "stages.start": "e"}))
+    monkeypatch.setenv("COACH_ROLLOUT_KEYS", str(keys))
+    runs: list[Any] = []
+    monkeypatch.setattr(CoachApp, "run", lambda app, **kw: runs.append(app))
+    assert main([str(tmp_path / "plan.json")]) == 0
+    assert runs[0].keymap == {"stages.evidence": "s", "stages.start": "e"}

@@ -114,7 +114,7 @@ async def test_space_steps_a_cell_and_the_surveillance_finding_shows_live(
         assert surveillance(memory_store) == {"data_access/da-6": Severity.BLOCKING}
         grid = table(app, "sg-access")
         assert grid.rows[MANAGER][0] == "✗" and grid.rows[MANAGER][PROFILES] == "✗ own only"
-        assert "Manager can read their own only of derived profiles" in detail(app)
+        assert "Manager has access to derived profiles (their own only)" in detail(app)
         await pilot.press("space", "space", "space")
         assert level(memory_store, "Manager", DataCategory.DERIVED_PROFILES) is AccessLevel.NONE
         assert surveillance(memory_store) == {} and grid.rows[MANAGER][PROFILES] == "none"

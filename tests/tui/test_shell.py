@@ -194,6 +194,32 @@ async def test_the_key_bar_lists_the_keys_of_the_focused_view(memory_store: Plan
         assert memory_store.plan.stage(1).status is StageStatus.IN_PROGRESS
 
 
+async def test_at_80_columns_help_and_quit_stay_and_view_keys_give_way(
+    memory_store: PlanStore, make_app
+) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        for digit in "236":
+            await pilot.press(digit)
+            await pilot.pause()
+            bar = str(app.screen.query_one(KeyBar).render())
+            assert bar.endswith("…  ? Help  q Quit  ^p palette"), bar
+            assert len(bar) <= SIZE[0]
+        await pilot.press("2")
+        await pilot.pause()
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert bar.startswith("s Start  e Evidence")
+
+
+async def test_help_names_the_digits_of_the_tabs_that_exist(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpDialog)
+        keys = dict(app.screen.keys)
+        assert keys[f"1-{len(TABS)}"].startswith("switch tab")
+
+
 async def test_footer_shows_bracket_keys_as_typed(memory_store: PlanStore, make_app) -> None:
     app: CoachApp = make_app(memory_store)
     async with app.run_test(size=(120, 24)) as pilot:

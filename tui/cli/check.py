@@ -16,6 +16,7 @@ from schemas.enums import Severity
 from schemas.findings import Finding, blocking, evaluate, stage_heading
 from schemas.plan import Plan
 from store import PlanStore
+from tui.words import count
 
 EXIT_OK, EXIT_BLOCKING = 0, 1
 
@@ -93,16 +94,12 @@ def summary(findings: list[Finding], name: str) -> str:
         return f"{name}: no findings. Check passed."
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     parts = [
-        _count(counts[Severity.BLOCKING], "blocking finding", "blocking findings"),
-        _count(counts[Severity.WARNING], "warning", "warnings"),
-        _count(counts[Severity.INFO], "info", "infos"),
+        count(counts[Severity.BLOCKING], "blocking finding", "blocking findings"),
+        count(counts[Severity.WARNING], "warning", "warnings"),
+        count(counts[Severity.INFO], "info", "infos"),
     ]
     verdict = "Check failed." if counts[Severity.BLOCKING] else "Check passed."
     return f"{name}: {', '.join(parts)}. {verdict}"
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _width() -> int:

@@ -15,7 +15,7 @@ from schemas.plan import Plan
 from tui.views.base import PlanView
 from tui.widgets.linetable import Column, LineTable
 from tui.widgets.marks import MARK_STYLES
-from tui.words import SEVERITY, SEVERITY_ORDER, status_label
+from tui.words import SEVERITY, SEVERITY_ORDER, count, status_label
 
 NO_FINDINGS = "No findings: the plan satisfies every rule."
 """The findings list's only line when there is nothing to fix."""
@@ -133,7 +133,7 @@ class OverviewView(PlanView, tab="overview"):
         counts = Counter(f.severity for f in findings)
         self.finding_list.border_title = (
             f"Findings: {counts[Severity.BLOCKING]} blocking, "
-            f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info"
+            f"{count(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
         )
         self._show_fix(self.finding_list.cursor_row)
 

@@ -188,8 +188,9 @@ def delivery_changes(case: UseCase, values: Values) -> Edit:
         for name, value in wanted.items()
         if getattr(case, name) != value
     ]
-    chosen = DELIVERY_WORDS[values["delivery"]] if values.get("delivery") else "no model"
-    return changes, f'Use case "{case.name}": delivery {chosen}.'
+    chosen = values.get("delivery")
+    model = f"delivery {DELIVERY_WORDS[chosen]}" if chosen else "no delivery model chosen"
+    return changes, f'Use case "{case.name}": {model}.'
 
 
 def form_changes(case: UseCase | None, values: Values, existing: list[str]) -> Edit:
