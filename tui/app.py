@@ -241,7 +241,7 @@ class CoachApp(App[None]):
         if self.store.dirty:
             unsaved = self.store.save_error or "An edit is not saved."
             question = f"{unsaved}\n\nQuit anyway and lose the unsaved edit?"
-        elif any(isinstance(screen, FormDialog) for screen in self.screen_stack):
+        elif any(isinstance(screen, FormDialog) and screen.is_changed() for screen in self.screen_stack):
             question = "A form is open and what was typed in it is not saved.\n\nQuit anyway?"
         else:
             self.exit()

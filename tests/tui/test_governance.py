@@ -171,7 +171,8 @@ async def test_review_dates_are_checked_as_you_type(memory_store: PlanStore, mak
         dialog.set_value("next_review", "")
         await pilot.pause()
         assert text_of(app, "#form-check") == "✗ Say who reviewed it as well as when."
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # the form was changed: escape asks before discarding
+        assert app.screen is app.main
         assert app.store.plan.governance[0].reviewed_at is None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from pilot_helpers import form, notices, type_text
 from textual.pilot import Pilot
 
@@ -34,6 +35,22 @@ def grid_lines(app: CoachApp) -> list[str]:
 
 def grid(app: CoachApp) -> RaciGrid:
     return app.query_one(RaciGrid)
+
+
+def on_screen(app: CoachApp, line: int) -> list[str]:
+    """What grid line ``line`` shows right of the activity names, role column by role column.
+
+    The last piece is what is left at the right edge, narrower than a column.
+    """
+    text = grid_lines(app)[line]
+    start, width = grid(app).name_width, RaciGrid.CELL_WIDTH
+    return [text[x : x + width].strip() for x in range(start, len(text), width)]
+
+
+def role_titles(app: CoachApp) -> list[str]:
+    """The role names in the grid header as read on screen, column by column."""
+    tops, bottoms = on_screen(app, 0), on_screen(app, 1)
+    return [f"{top} {bottom}".strip() for top, bottom in zip(tops, bottoms, strict=True)]
 
 
 def cells(app: CoachApp, activity_id: str) -> dict[str, str]:
@@ -225,7 +242,7 @@ async def test_an_empty_name_is_refused_in_the_form(memory_store: PlanStore, mak
         before = len(app.store.history())
         await pilot.press("n", "ctrl+s")
         await pilot.pause()
-        assert "Not saved: Required." in str(form(app).query_one("#form-refusal").render())
+        assert "Not saved: Activity: Required." in str(form(app).query_one("#form-refusal").render())
         await pilot.press("escape")
         assert len(app.store.history()) == before
         assert len(app.store.plan.raci_activities) == 9
@@ -392,3 +409,80 @@ async def test_read_only_plan_refuses_letters(make_app: MakeApp) -> None:
         await pilot.pause()
         assert "role-3" not in cells(app, "act-1")
         assert any("read-only" in text for text in notices(app))
+
+
+def with_roles(*names: str) -> PlanStore:
+    """A default plan with these roles added after the six it has."""
+    plan = default_plan(NOW)
+    extra = [RaciRole(id=f"role-{n}", name=name) for n, name in enumerate(names, start=7)]
+    return PlanStore.memory(plan.model_copy(update={"raci_roles": [*plan.raci_roles, *extra]}))
+
+
+FIRST_SIX = ["HR", "Legal and pri…", "Security", "IT", "Vendor", "⚑Execut… sponsor"]
+"""The default plan's roles as their column headers read at 80 columns."""
+
+
+async def test_a_seventh_role_at_80_columns_shows_whole_columns_only(
+    memory_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_raci(pilot)
+        assert role_titles(app) == FIRST_SIX  # six roles fit: no piece left at the edge
+        await pilot.press("N")
+        await type_text(pilot, "Works council")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("end")
+        # The new role's column comes whole into view and HR's goes: what the header says.
+        assert grid(app).current_ids() == ("act-1", "role-7")
+        assert role_titles(app) == [*FIRST_SIX[1:], "Works council", ""]
+        assert "Roles 2-7 of 7" in grid_lines(app)[1]
+        assert on_screen(app, 2) == ["C", "·", "·", "I", "R", "[·]", ""]
+        await pilot.press("c")
+        assert cells(app, "act-1")["role-7"] == "C"
+        assert on_screen(app, 2) == ["C", "·", "·", "I", "R", "[C]", ""]
+        await pilot.press("end")  # already there: nothing moves, nothing goes blank
+        assert role_titles(app) == [*FIRST_SIX[1:], "Works council", ""]
+        assert "Roles 2-7 of 7" in grid_lines(app)[1]
+        await pilot.press("home")
+        assert role_titles(app) == [*FIRST_SIX, ""]
+        assert "Roles 1-6 of 7" in grid_lines(app)[1]
+        assert on_screen(app, 2) == ["[A]", "C", "·", "·", "I", "R", ""]
+        await pilot.press("end")
+        assert on_screen(app, 2) == ["C", "·", "·", "I", "R", "[C]", ""]
+        assert all(len(line) == 80 for line in screen_text(app))
+
+
+async def test_the_cursor_column_is_always_whole_and_the_header_says_which_roles_show(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(with_roles("Works council", "Data protection officer"))
+    titles = [*FIRST_SIX, "Works council", "Data protect…"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_raci(pilot)
+        for key in ["right"] * 7 + ["left"] * 7 + ["end", "home"]:
+            await pilot.press(key)
+            column = grid(app).column
+            shown = role_titles(app)
+            first = titles.index(shown[0])
+            # Six whole columns, the roles the header names, nothing cut at the right edge.
+            assert shown == [*titles[first : first + 6], ""], key
+            assert f"Roles {first + 1}-{first + 6} of 8" in grid_lines(app)[1], key
+            assert on_screen(app, 2)[column - first].startswith("["), key
+        assert grid(app).current_ids() == ("act-1", "role-1")
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_the_check_line_reads_whole_the_first_time_the_grid_opens(
+    memory_store: PlanStore, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        lines = [line.strip() for line in screen_text(app)]
+        assert "HR: A (accountable) · Define the development purpose" in lines
+        assert "✓ Valid. Accountable (A): HR; responsible (R): Executive sponsor." in lines
+        assert "✓" not in lines and "V" not in lines

@@ -169,6 +169,15 @@ async def test_quit_with_everything_saved_does_not_ask(file_store: PlanStore, ma
     assert PlanStore.open(file_store.path, read_only=True).plan.stage(1).status is StageStatus.IN_PROGRESS
 
 
+async def test_ctrl_q_over_an_untouched_form_quits_at_once(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "e")
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("ctrl+q")
+        assert app.return_code == 0
+
+
 async def test_ctrl_q_with_a_form_open_asks_before_dropping_it(memory_store: PlanStore, make_app) -> None:
     app: CoachApp = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:

@@ -9,6 +9,7 @@ from pilot_helpers import form, notices, type_text
 from schemas.enums import Diagnosis, StageStatus
 from store import PlanStore
 from tui.app import CoachApp
+from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
 
 SIZE = (80, 24)
@@ -77,8 +78,10 @@ async def test_escape_cancels_a_form_without_a_change(memory_store: PlanStore, m
         await pilot.press("2", "e")
         await type_text(pilot, "Something")
         await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog) and "Discard it?" in app.screen.message
+        await pilot.press("y")
         await pilot.pause()
-        assert not isinstance(app.screen, FormDialog)
+        assert app.screen is app.main
         assert memory_store.plan.evidence == [] and memory_store.history() == []
 
 

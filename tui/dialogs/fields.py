@@ -153,7 +153,18 @@ def field_error(spec: FormField, raw: Any) -> str | None:
         value = parse(spec.kind, raw)
     except FormError as exc:
         return str(exc)
-    empty = value is None or (isinstance(value, str) and not value.strip())
-    if spec.required and empty:
+    if spec.required and _empty(value):
         return "Required."
     return spec.validator(value) if spec.validator else None
+
+
+def is_blank(spec: FormField, raw: Any) -> bool:
+    """True when a field holds nothing: empty or blank text, no choice, no date or number."""
+    try:
+        return _empty(parse(spec.kind, raw))
+    except FormError:
+        return False
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

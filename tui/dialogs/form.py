@@ -15,13 +15,19 @@ Usage from a view::
     self.app.push_screen(FormDialog("Edit use case", fields, submit=submit))
 
 Each field's ``validator`` gets the parsed value and returns a message or None; the
-message shows under the field as you type and Save is refused while any is shown.
-``check`` validates the whole form the same way (cross-field rules). ``submit`` is
-called on Save: if it returns a message (the store refused), the form stays open with
-the message and everything typed; if it returns None, the form closes with the values.
-Without ``submit`` the form closes with the values and the caller uses the result
-(``push_screen(form, callback)``). ctrl+s, enter in a one-line field or the Save
-button saves; escape cancels (result None).
+message shows under the field as you type and Save is refused while any is shown. A
+field left empty shows no message until it is edited or a save is tried, so a new form
+does not open full of "Required.". ``check`` validates the whole form the same way
+(cross-field rules). ``submit`` is called on Save: if it returns a message (the store
+refused), the form stays open with the message and everything typed; if it returns
+None, the form closes with the values. Without ``submit`` the form closes with the
+values and the caller uses the result (``push_screen(form, callback)``). ctrl+s, enter
+in a one-line field or the Save button saves; escape cancels (result None), asking
+first when a field differs from what the form opened with.
+
+The title stays at the top and the refusal line and buttons at the bottom while the
+fields scroll, so a refused save always says why on screen; the first field at fault
+is focused and scrolled into view.
 
 Values by kind: text/multiline -> str (as typed), select -> the option's value or
 None, bool -> bool, date -> ``datetime.date`` or None (empty), int -> int or None.
@@ -35,7 +41,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -49,6 +55,7 @@ from tui.dialogs.fields import (
     Values,
     editor,
     field_error,
+    is_blank,
     parse,
     put_value,
     raw_value,
@@ -81,10 +88,11 @@ class FormDialog(ModalScreen[Values | None]):
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    FormDialog #form-title { text-style: bold; }
+    FormDialog #form-title { text-style: bold; dock: top; }
+    FormDialog #form-footer { dock: bottom; height: auto; }
     FormDialog .form-error { color: $error; height: auto; }
     FormDialog .form-error.-empty { display: none; }
-    FormDialog #form-refusal { color: $error; text-style: bold; height: auto; margin-top: 1; }
+    FormDialog #form-refusal { color: $error; text-style: bold; height: auto; }
     FormDialog #form-refusal.-empty { display: none; }
     FormDialog TextArea { height: 4; }
     FormDialog .form-field.-hidden { display: none; }
@@ -110,7 +118,16 @@ class FormDialog(ModalScreen[Values | None]):
         self.intro = intro
         self.save_label = save_label
         self.errors: dict[str, str] = {}
+        """The messages shown, by field name ("" for ``check``)."""
+        self.held_back: set[str] = set()
+        """Empty fields in error whose message waits for an edit or a save."""
         self.refusal = ""
+        self.initial: dict[str, Any] = {}
+        """What each editor held when the form opened."""
+        self.edited: set[str] = set()
+        """Fields whose value has differed from the initial one."""
+        self.tried_save = False
+        """A save was tried: every message shows, the held-back ones too."""
 
     def compose(self) -> ComposeResult:
         """The title, the fields with their messages, the buttons."""
@@ -127,13 +144,16 @@ class FormDialog(ModalScreen[Values | None]):
                     yield editor(spec)
                     yield Static("", id=f"err-{spec.name}", classes="form-error -empty", markup=False)
             yield Static("", id="form-check", classes="form-error -empty", markup=False)
-            yield Static("", id="form-refusal", classes="-empty", markup=False)
-            with Horizontal(id="form-buttons"):
-                yield Button(f"{self.save_label} (ctrl+s)", id="form-save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="form-cancel", compact=True)
+            with Vertical(id="form-footer"):
+                yield Static("", id="form-refusal", classes="-empty", markup=False)
+                with Horizontal(id="form-buttons"):
+                    save = f"{self.save_label} (ctrl+s)"
+                    yield Button(save, id="form-save", variant="primary", compact=True)
+                    yield Button("Cancel (esc)", id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
         """Show the initial messages and focus the first field."""
+        self.initial = self.raw_values()
         self.revalidate()
         first = next((w for w in self.query(".form-editor") if w.display), None)
         if first is not None:
@@ -162,22 +182,37 @@ class FormDialog(ModalScreen[Values | None]):
         put_value(self.widget_for(name), value)
         self.revalidate()
 
+    def is_changed(self) -> bool:
+        """True when some field differs from what the form opened with."""
+        return self.raw_values() != self.initial
+
     def revalidate(self) -> bool:
         """Check every shown field and the whole form; True when all is valid."""
-        values = self.values()
-        self.errors = {}
+        values, raw = self.values(), self.raw_values()
+        self.errors, self.held_back = {}, set()
         for spec in self.fields:
             shown = spec.show_if is None or spec.show_if(values)
             self.query_one(f"#box-{spec.name}").set_class(not shown, "-hidden")
-            message = field_error(spec, self.raw_values()[spec.name]) if shown else None
+            message = self._field_message(spec, raw[spec.name]) if shown else None
             if message:
                 self.errors[spec.name] = message
             _message(self.query_one(f"#err-{spec.name}", Static), message)
-        whole = self.check(values) if self.check and not self.errors else None
+        valid_fields = not self.errors and not self.held_back
+        whole = self.check(values) if self.check and valid_fields else None
         if whole:
             self.errors[""] = whole
         _message(self.query_one("#form-check", Static), whole)
-        return not self.errors
+        return not self.errors and not self.held_back
+
+    def _field_message(self, spec: FormField, raw: Any) -> str | None:
+        """The field's message, held back while the field is empty and neither edited nor saved."""
+        if raw != self.initial.get(spec.name, raw):
+            self.edited.add(spec.name)
+        message = field_error(spec, raw)
+        if message and is_blank(spec, raw) and not self.tried_save and spec.name not in self.edited:
+            self.held_back.add(spec.name)
+            return None
+        return message
 
     def show_refusal(self, message: str) -> None:
         """Show why the plan refused the values; everything typed stays."""
@@ -206,9 +241,9 @@ class FormDialog(ModalScreen[Values | None]):
 
     def action_save(self) -> None:
         """Submit when valid; otherwise say what to fix and stay open."""
+        self.tried_save = True
         if not self.revalidate():
-            first = next(iter(self.errors.values()))
-            self.show_refusal(f"Not saved: {first}")
+            self._refuse_invalid()
             return
         values = self.values()
         refusal = self.submit_callback(values) if self.submit_callback else None
@@ -217,9 +252,32 @@ class FormDialog(ModalScreen[Values | None]):
             return
         self.dismiss(values)
 
+    def _refuse_invalid(self) -> None:
+        """Say why the form was not saved and bring the first field at fault into view."""
+        name, message = next(iter(self.errors.items()))
+        spec = next((s for s in self.fields if s.name == name), None)
+        if spec is None:
+            self.show_refusal(f"Not saved: {message}")
+            target = self.query_one("#form-check")
+        else:
+            self.show_refusal(f"Not saved: {spec.label}: {message}")
+            self.widget_for(name).focus()
+            target = self.query_one(f"#box-{name}")
+        self.call_after_refresh(target.scroll_visible, animate=False)
+
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close without saving; ask first when something was typed."""
+        if not self.is_changed():
+            self.dismiss(None)
+            return
+        from tui.dialogs.confirm import ConfirmDialog  # confirm builds forms: import here, not at the top
+
+        question = "What was typed in this form is not saved.\n\nDiscard it?"
+        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing"), self._cancel_answered)
+
+    def _cancel_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
 
 
 def _message(widget: Static, message: str | None) -> None:

@@ -1,7 +1,8 @@
 """A line-based RACI grid: activities by roles, one letter a cell, a cursor cell to edit.
 
 The activity names (and their validation marker) stay in a fixed left column and the
-role names in a fixed two-line header, while the letters scroll under them. Only lines
+role names in a fixed two-line header, while the letters scroll under them a whole role
+at a time (what is left at the right edge stays blank: no cut name or letter). Only lines
 on screen are rendered and a cursor move redraws two of them, so a grid of 200
 activities by 50 roles keeps up with the keyboard. The grid never changes the plan: it
 posts ``CellChanged`` and the view that owns it commits the change and hands the new
@@ -159,8 +160,16 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
         spare = self.size.width - len(self.columns) * self.CELL_WIDTH
         return max(self.MIN_NAME_WIDTH, min(self.MAX_NAME_WIDTH, spare))
 
+    @property
+    def room(self) -> int:
+        """How many whole role columns fit beside the activity column (at least one)."""
+        return max(1, (self.size.width - self.name_width) // self.CELL_WIDTH)
+
     def _resize(self) -> None:
-        width = self.name_width + len(self.columns) * self.CELL_WIDTH
+        # Scrolling stops once the last role is the last whole column on screen: a whole
+        # number of columns in, like every scroll the grid makes.
+        hidden = max(0, len(self.columns) - self.room)
+        width = self.size.width + hidden * self.CELL_WIDTH
         self.virtual_size = Size(width, self.HEADER + len(self.rows))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -181,7 +190,7 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
             top = self.row - body + min(3, body)
         elif self.row >= top + body:
             top = self.row - min(2, body - 1)
-        room = max(1, (self.size.width - self.name_width) // self.CELL_WIDTH)
+        room = self.room
         first = int(self.scroll_x) // self.CELL_WIDTH
         if self.column < first:
             first = self.column - room + min(2, room)
@@ -191,7 +200,9 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
         top = max(0, min(top, self.max_scroll_y))
         if (top, left) == (int(self.scroll_y), int(self.scroll_x)):
             return False
-        self.scroll_to(left, top, animate=False, immediate=True)
+        # Forced: right after set_data adds the first column that does not fit, Textual has
+        # not yet noticed the grid can scroll sideways and would ignore the move.
+        self.scroll_to(left, top, animate=False, immediate=True, force=True)
         return True
 
     def _refresh_row(self, row: int) -> None:
@@ -209,8 +220,10 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
         row, column = self.row, self.column
         if offset.y >= self.HEADER:
             row = offset.y - self.HEADER + int(self.scroll_y)
-        if offset.x >= self.name_width:
-            column = (offset.x - self.name_width + int(self.scroll_x)) // self.CELL_WIDTH
+        first, last = self._shown()
+        clicked = first + (offset.x - self.name_width) // self.CELL_WIDTH
+        if offset.x >= self.name_width and clicked < last:  # not the blank right of the roles
+            column = clicked
         if row < len(self.rows) and column < len(self.columns):
             self.move_to(row, column)
             self.post_message(self.CursorMoved(self, *self.current_ids()))
@@ -242,12 +255,10 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         return self._row(row, width, base)
 
-    def _shown(self, width: int) -> tuple[int, int, int]:
-        """The first and last-but-one column on screen, and how much of the first is scrolled off."""
-        scroll_x = int(self.scroll_x)
-        first = scroll_x // self.CELL_WIDTH
-        last = min(len(self.columns), (scroll_x + width - self.name_width) // self.CELL_WIDTH + 1)
-        return first, last, scroll_x - first * self.CELL_WIDTH
+    def _shown(self) -> tuple[int, int]:
+        """The first column on screen and the one after the last: only whole columns are drawn."""
+        first = min(int(self.scroll_x) // self.CELL_WIDTH, len(self.columns))
+        return first, min(len(self.columns), first + self.room)
 
     def _position(self, y: int, first: int, last: int) -> str:
         """Where the view is, in words (the grid has no scrollbars: they cost a repaint each)."""
@@ -259,7 +270,7 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _header(self, y: int, width: int, base: Style) -> Strip:
         header, cursor = self._styles["raci-grid--header"], self._styles["raci-grid--cursor"]
-        first, last, skip = self._shown(width)
+        first, last = self._shown()
         title = self._position(y, first, last)
         cells = []
         for index in range(first, last):
@@ -267,10 +278,10 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
             cells.append(Segment(" ", header))
         visible = max(0, width - self.name_width)
         left = Strip([Segment(f"  {title}", header)]).adjust_cell_length(self.name_width, base)
-        return Strip.join([left, Strip(cells).crop_extend(skip, skip + visible, base)])
+        return Strip.join([left, Strip(cells).crop_extend(0, visible, base)])
 
     def _row(self, index: int, width: int, base: Style) -> Strip:
-        # Cells hold one-cell characters only, so the scrolled part is cut as a plain string:
+        # Cells hold one-cell characters only, so the letters are joined as a plain string:
         # a repaint after a sideways scroll redraws every line and must stay cheap.
         row = self.rows[index]
         here = index == self.row
@@ -284,7 +295,7 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
             name = name[: limit - 1] + "…"
         name_style = self._styles["raci-grid--cursor-line"] if here else base
         left = Strip([marker, Segment(name + " ", name_style)]).adjust_cell_length(self.name_width, base)
-        first, last, skip = self._shown(width)
+        first, last = self._shown()
         pad = " " * ((self.CELL_WIDTH - 3) // 2)
         parts = []
         for column_index in range(first, last):
@@ -292,11 +303,11 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
             cursor = here and column_index == self.column
             parts.append(f"{pad}[{letter}]{pad}" if cursor else f"{pad} {letter} {pad}")
         visible = max(0, width - self.name_width)
-        text = "".join(parts)[skip : skip + visible].ljust(visible)
+        text = "".join(parts)[:visible].ljust(visible)
         if not here or not first <= self.column < last:
             return Strip.join([left, Strip([Segment(text, base)], visible)])
-        start = max(0, (self.column - first) * self.CELL_WIDTH + len(pad) - skip)
-        end = max(0, min(visible, start + 3))
+        start = min(visible, (self.column - first) * self.CELL_WIDTH + len(pad))
+        end = min(visible, start + 3)
         cells = [
             Segment(text[:start], base),
             Segment(text[start:end], self._styles["raci-grid--cursor"]),

@@ -26,6 +26,8 @@ class StatusLines(Widget):
         self.text = ""
         """What is shown: the title, a line break, then the rest."""
         self._lines: list[str] = []
+        self._width: int | None = None
+        """The width ``_lines`` were wrapped at; None when they are to be wrapped again."""
         self._styles: tuple[Style, Style] | None = None
 
     def update(self, title: str, body: str) -> None:
@@ -34,13 +36,16 @@ class StatusLines(Widget):
         if text == self.text:
             return
         self.text = text
-        old, self._lines = self._lines, self._wrap(self.size.width)
-        if not old or not self.size.width:
+        width = self.size.width
+        if not width or width != self._width:
+            # Not laid out yet (or resized since): wrap when drawn, at the width drawn at.
+            self._lines, self._width = [], None
             self.refresh()
             return
+        old, self._lines = self._lines, self._wrap(width)
         for y in range(self.size.height):
             if (old[y : y + 1] or [""]) != (self._lines[y : y + 1] or [""]):
-                self.refresh(Region(0, y, self.size.width, 1))
+                self.refresh(Region(0, y, width, 1))
 
     def _wrap(self, width: int) -> list[str]:
         title, _, body = self.text.partition("\n")
@@ -51,18 +56,15 @@ class StatusLines(Widget):
         super().notify_style_update()
         self._styles = None
 
-    def on_resize(self) -> None:
-        """Wrap again at the new width."""
-        self._lines = []
-
     def render_line(self, y: int) -> Strip:
         """The title, or one wrapped line of the body."""
         if self._styles is None:
             base = self.rich_style
             self._styles = (base + self.get_component_rich_style("status-lines--title", partial=True), base)
         width = self.size.width
-        if not self._lines:
-            self._lines = self._wrap(width)
+        if width != self._width:
+            # The first frame can come before the Resize event: wrap at the width drawn at.
+            self._lines, self._width = self._wrap(width), width
         text = self._lines[y] if y < len(self._lines) else ""
         style = self._styles[0 if y == 0 else 1]
         return Strip([Segment(text, style)]).adjust_cell_length(width, style)
