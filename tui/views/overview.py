@@ -13,7 +13,8 @@ from schemas.enums import Severity, StageStatus
 from schemas.findings import Finding
 from schemas.plan import Plan
 from tui.views.base import PlanView
-from tui.widgets.linetable import Column, LineTable
+from tui.widgets.columns import Column
+from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
 from tui.words import SEVERITY, SEVERITY_ORDER, count, status_label
 

@@ -19,7 +19,8 @@ from schemas.rules.base import DELIVERY_WORDS, Finding
 from schemas.rules.matrix import limit_for
 from tui.dialogs.form import FormDialog, Values
 from tui.views.editing import Edit, EditingView
-from tui.widgets.linetable import Column, LineTable
+from tui.widgets.columns import Column
+from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES, by_entity, finding_lines, mark
 from tui.widgets.textpanel import TextPanel
 from tui.widgets.usecase_forms import (

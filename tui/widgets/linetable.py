@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -15,45 +13,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.columns import Column, cell, column_widths
+
 Row = Sequence[str]
 
 LINE_CACHE = 2000
 """Rendered lines kept; beyond that the cache starts again (a screen holds at most a few dozen)."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: its title and how wide it may be."""
-
-    title: str
-    """The header text."""
-    width: int
-    """Cells wide; for a flexible column the least it gets."""
-    flex: int = 0
-    """Share of the width left over (0: fixed width)."""
-    styles: dict[str, str] = field(default_factory=dict)
-    """Cell text -> component class that styles it (a symbol's colour; the symbol stays)."""
-
-
-def cell(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells; a cut ends with an ellipsis."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
-
-
-def column_widths(columns: Sequence[Column], width: int) -> list[int]:
-    """Each column's width for a table ``width`` cells wide (one space between columns)."""
-    fixed = sum(c.width for c in columns) + len(columns) + 1  # + the cursor mark and the gaps
-    spare = max(0, width - fixed)
-    shares = sum(c.flex for c in columns)
-    widths = [c.width + (spare * c.flex // shares if shares else 0) for c in columns]
-    if shares:  # give the rounding remainder to the last flexible column
-        last = max(i for i, c in enumerate(columns) if c.flex)
-        widths[last] += width - fixed - sum(w - c.width for w, c in zip(widths, columns, strict=True))
-    return widths
 
 
 class LineTable(ScrollView, can_focus=True):

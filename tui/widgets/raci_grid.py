@@ -1,12 +1,10 @@
 """A line-based RACI grid: activities by roles, one letter a cell, a cursor cell to edit.
 
-The activity names (and their validation marker) stay in a fixed left column and the
-role names in a fixed two-line header, while the letters scroll under them a whole role
-at a time (what is left at the right edge stays blank: no cut name or letter). Only lines
-on screen are rendered and a cursor move redraws two of them, so a grid of 200
-activities by 50 roles keeps up with the keyboard. The grid never changes the plan: it
-posts ``CellChanged`` and the view that owns it commits the change and hands the new
-rows back with ``set_data``.
+Activity names stay in a fixed left column and role names in a two-line header while the
+letters scroll under them a whole role at a time (the right edge stays blank rather than
+cut). Only lines on screen are rendered and a cursor move redraws two, so 200 activities
+by 50 roles keep up with the keyboard. The grid never changes the plan: it posts
+``CellChanged``; its view commits the change and hands new rows back with ``set_data``.
 """
 
 from __future__ import annotations
@@ -22,7 +20,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.raci_rows import EMPTY, GridColumn, GridRow, column_title
+from tui.widgets import raci_rows
+from tui.widgets.raci_rows import GridColumn, GridRow
 
 
 class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
@@ -98,7 +97,7 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
         """Show these rows and columns; the cursor stays on the same activity and role."""
         activity, role = self.current_ids()
         self.rows, self.columns = list(rows), list(columns)
-        self._titles = [column_title(c, self.CELL_WIDTH - 1, self.HEADER) for c in self.columns]
+        self._titles = [raci_rows.column_title(c, self.CELL_WIDTH - 1, self.HEADER) for c in self.columns]
         row_ids = [r.id for r in self.rows]
         column_ids = [c.id for c in self.columns]
         self.row = row_ids.index(activity) if activity in row_ids else min(self.row, len(self.rows) - 1)
@@ -185,17 +184,8 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
         grid, and show what comes next.
         """
         body = max(1, self.size.height - self.HEADER)
-        top = int(self.scroll_y)
-        if self.row < top:
-            top = self.row - body + min(3, body)
-        elif self.row >= top + body:
-            top = self.row - min(2, body - 1)
-        room = self.room
-        first = int(self.scroll_x) // self.CELL_WIDTH
-        if self.column < first:
-            first = self.column - room + min(2, room)
-        elif self.column >= first + room:
-            first = self.column - min(1, room - 1)
+        top = raci_rows.page_start(self.row, int(self.scroll_y), body, keep=2)
+        first = raci_rows.page_start(self.column, int(self.scroll_x) // self.CELL_WIDTH, self.room, keep=1)
         left = max(0, min(first * self.CELL_WIDTH, self.max_scroll_x))
         top = max(0, min(top, self.max_scroll_y))
         if (top, left) == (int(self.scroll_y), int(self.scroll_x)):
@@ -264,9 +254,10 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
         """Where the view is, in words (the grid has no scrollbars: they cost a repaint each)."""
         if y == 0:
             top = int(self.scroll_y)
-            bottom = min(len(self.rows), top + max(1, self.size.height - self.HEADER))
-            return f"Activities {min(top + 1, bottom)}-{bottom} of {len(self.rows)}"
-        return f"Roles {min(first + 1, last)}-{last} of {len(self.columns)}"
+            return raci_rows.shown_words(
+                "Activities", top, top + max(1, self.size.height - self.HEADER), len(self.rows)
+            )
+        return raci_rows.shown_words("Roles", first, last, len(self.columns))
 
     def _header(self, y: int, width: int, base: Style) -> Strip:
         header, cursor = self._styles["raci-grid--header"], self._styles["raci-grid--cursor"]
@@ -289,24 +280,19 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
             "! " if row.problem else "✓ ",
             self._styles["raci-grid--problem" if row.problem else "raci-grid--ok"],
         )
-        name = ("⚑ " if row.decision else "") + row.name
-        limit = self.name_width - 3
-        if len(name) > limit:
-            name = name[: limit - 1] + "…"
         name_style = self._styles["raci-grid--cursor-line"] if here else base
+        name = raci_rows.row_name(row, self.name_width - 3)
         left = Strip([marker, Segment(name + " ", name_style)]).adjust_cell_length(self.name_width, base)
         first, last = self._shown()
-        pad = " " * ((self.CELL_WIDTH - 3) // 2)
-        parts = []
-        for column_index in range(first, last):
-            letter = row.cells.get(self.columns[column_index].id) or EMPTY
-            cursor = here and column_index == self.column
-            parts.append(f"{pad}[{letter}]{pad}" if cursor else f"{pad} {letter} {pad}")
+        on = here and first <= self.column < last
+        letters = raci_rows.row_cells(
+            row, self.columns[first:last], self.CELL_WIDTH, self.column - first if on else None
+        )
         visible = max(0, width - self.name_width)
-        text = "".join(parts)[:visible].ljust(visible)
-        if not here or not first <= self.column < last:
+        text = letters[:visible].ljust(visible)
+        if not on:
             return Strip.join([left, Strip([Segment(text, base)], visible)])
-        start = min(visible, (self.column - first) * self.CELL_WIDTH + len(pad))
+        start = min(visible, (self.column - first) * self.CELL_WIDTH + (self.CELL_WIDTH - 3) // 2)
         end = min(visible, start + 3)
         cells = [
             Segment(text[:start], base),

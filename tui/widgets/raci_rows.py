@@ -1,8 +1,8 @@
-"""What the RACI grid is handed: its rows and columns, and how a role name fits a column."""
+"""What the RACI grid is handed (its rows and columns) and the plain text of its lines."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 EMPTY = "·"
@@ -56,3 +56,41 @@ def column_title(column: GridColumn, width: int, lines: int) -> list[str]:
     """The role's header lines, centred in its column (⚑ marks the executive sponsor)."""
     name = ("⚑" if column.sponsor else "") + column.name
     return [line.center(width)[:width] for line in header_lines(name, width, lines)]
+
+
+def row_name(row: GridRow, limit: int) -> str:
+    """The activity's name (⚑ for the decision) cut to ``limit`` cells with '…'."""
+    name = ("⚑ " if row.decision else "") + row.name
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def row_cells(row: GridRow, columns: Sequence[GridColumn], cell_width: int, cursor: int | None) -> str:
+    """The letters of ``columns`` (a slice of the grid's), each centred in ``cell_width``.
+
+    The cell at index ``cursor`` of the slice is bracketed, ``[A]``; an empty cell shows ``·``.
+    """
+    pad = " " * ((cell_width - 3) // 2)
+    parts = []
+    for index, column in enumerate(columns):
+        letter = row.cells.get(column.id) or EMPTY
+        parts.append(f"{pad}[{letter}]{pad}" if index == cursor else f"{pad} {letter} {pad}")
+    return "".join(parts)
+
+
+def page_start(cursor: int, start: int, size: int, keep: int) -> int:
+    """Where a window of ``size`` items that shows ``cursor`` starts, given it starts at ``start``.
+
+    Unchanged while the cursor is in it; otherwise a page is turned that keeps ``keep``
+    items of the old page in sight (less in a window too small for that).
+    """
+    if cursor < start:
+        return cursor - size + min(keep + 1, size)
+    if cursor >= start + size:
+        return cursor - min(keep, size - 1)
+    return start
+
+
+def shown_words(what: str, first: int, end: int, total: int) -> str:
+    """'Roles 2-7 of 8': items ``first`` to ``end`` (exclusive, 0-based) of ``total`` are shown."""
+    end = min(end, total)
+    return f"{what} {min(first + 1, end)}-{end} of {total}"

@@ -12,7 +12,7 @@ from schemas.rules.base import CATEGORY_WORDS, Finding
 from schemas.rules.safeguards import MIN_K, PROHIBITION_WORDS
 from schemas.text import Name, Prose
 from tui.dialogs.form import FormField, validate_with
-from tui.widgets.linetable import Column
+from tui.widgets.columns import Column
 from tui.widgets.marks import MARK_STYLES, mark
 from tui.words import shorten, when
 

@@ -10,7 +10,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.widgets.linetable import cell
+from tui.widgets.columns import cell
 
 
 def wrap(text: str, width: int) -> list[str]:
