@@ -217,7 +217,7 @@ async def test_at_80_columns_help_and_quit_stay_and_view_keys_give_way(
         await pilot.press("2")
         await pilot.pause()
         bar = str(app.screen.query_one(KeyBar).render())
-        assert bar.startswith("s Start  e Evidence")
+        assert bar.startswith("⏎ Edit  s Start  e Evidence")
 
 
 async def test_help_names_the_digits_of_the_tabs_that_exist(memory_store: PlanStore, make_app) -> None:

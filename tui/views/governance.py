@@ -58,7 +58,7 @@ class GovernanceView(PlanView, tab="governance"):
         "! review overdue. Enter edits the selected topic."
     )
     BINDINGS = [
-        Binding("enter", "edit", "Edit topic", id="governance.edit"),
+        Binding("enter", "edit", "Edit topic", id="governance.edit", priority=True),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002

@@ -38,7 +38,7 @@ class StagesView(PlanView, tab="stages"):
         "Status: [ ] not started, [~] in progress, [x] complete, [!] reopened."
     )
     BINDINGS = [
-        Binding("enter", "edit", "Edit", id="stages.edit"),
+        Binding("enter", "edit", "Edit", id="stages.edit", priority=True),
         Binding("s", "start", "Start", id="stages.start"),
         Binding("e", "evidence", "Evidence", id="stages.evidence"),
         Binding("w", "what_changed", "Changed", id="stages.what_changed"),
