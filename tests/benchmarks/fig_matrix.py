@@ -1,6 +1,6 @@
 """Figure: key press to screen update in the use-case matrix of the large plan (500 use cases).
 
-The app and a minimal Textual app run in real 80x24 pseudo-terminals (``fig_raci.Pty``), their
+The app and a minimal Textual app run in real 80x24 pseudo-terminals (``keypress.Pty``), their
 output read by a terminal emulator (pyte); a sample is the time from writing a key to the pty
 until the screen shows what that key changed. The two are pressed in turn, so a slow moment
 of the machine hits both alike.
@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from common import Figure, private_copy
-from fig_raci import Pty
+from keypress import Pty, interleave, minimal_app
 
 MOVES = 40
 """Cursor moves measured: down through the generated use cases, then back up."""
@@ -23,37 +22,15 @@ STATUSES = 12
 FIRST = 8
 """The matrix row the measured moves start from: the first generated use case, uc-9."""
 
-MINIMAL_APP = """
-from textual.app import App
-from textual.widgets import Static
-
-
-class Minimal(App[None]):
-    BINDINGS = [("j", "press"), ("k", "press"), ("right_square_bracket", "press"),
-                ("left_square_bracket", "press"), ("q", "quit")]
-
-    def compose(self):
-        yield Static("ready", id="out")
-
-    def action_press(self) -> None:
-        self.presses = getattr(self, "presses", 0) + 1
-        self.query_one("#out", Static).update(f"pressed {self.presses}:")
-
-
-Minimal().run()
-"""
-"""The baseline: an app whose key press updates one line, bound to the same keys."""
-
-Key = Callable[[int], tuple[str, str]]
-"""The n-th key to press and the text the screen shows once it is handled."""
-
 
 def figures(large: Path) -> list[Figure | str]:
     """Cursor moves and status changes in the matrix, each against the same key in the minimal app."""
     with tempfile.TemporaryDirectory() as folder:
         plan = private_copy(large, Path(folder))
         app = Pty([sys.executable, "-m", "tui", str(plan)])
-        base = Pty([sys.executable, "-c", MINIMAL_APP])
+        base = Pty(
+            [sys.executable, "-c", minimal_app(["j", "k", "right_square_bracket", "left_square_bracket"])]
+        )
         try:
             app.wait_for("Next:")
             app.child.send("3")
@@ -61,9 +38,8 @@ def figures(large: Path) -> list[Figure | str]:
             app.child.send("j" * FIRST)
             app.wait_for(f"{_name(FIRST)}:")
             base.wait_for("ready")
-            counter = [0]
-            moves = _interleave(app, base, _move, MOVES, counter)
-            statuses = _interleave(app, base, _status, STATUSES, counter)
+            moves = interleave(app, base, _move, MOVES)
+            statuses = interleave(app, base, _status, STATUSES)
         finally:
             app.close()
             base.close()
@@ -92,19 +68,3 @@ def _status(n: int) -> tuple[str, str]:
     if n % 2 == 0:
         return "]", f"{_name(FIRST)}: ● human-required"
     return "[", f"{_name(FIRST)}: ◐ with controls"
-
-
-def _interleave(
-    app: Pty, base: Pty, keys: Key, count: int, counter: list[int]
-) -> tuple[list[float], list[float]]:
-    """Press each key in the app, then in the minimal app; the two lists of seconds."""
-    mine: list[float] = []
-    baseline: list[float] = []
-    for n in range(count):
-        key, expect = keys(n)
-        app.settle()
-        mine.append(app.press(key, expect))
-        base.settle()
-        counter[0] += 1
-        baseline.append(base.press(key, f"pressed {counter[0]}:"))
-    return mine, baseline
