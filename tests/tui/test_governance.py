@@ -16,7 +16,7 @@ from schemas.plan import Plan
 from store import PlanStore
 from tui.app import CoachApp
 from tui.dialogs.form import FormDialog
-from tui.views.governance import GovernanceView
+from tui.views.governance.view import GovernanceView
 
 MakeApp = Callable[[PlanStore], CoachApp]
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
@@ -81,7 +81,7 @@ async def test_enter_edits_a_topic_typed_field_by_field(make_app: MakeApp) -> No
     app = make_app(PlanStore.memory(plan.model_copy(update={"stages": stages})))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_governance(pilot)
-        assert any(f.entity == "governance/gov-2" for f in app.findings if f.rule == "governance-complete")
+        assert any(f.entity == "governance/gov-2" for f in app.session.findings if f.rule == "governance-complete")
         await pilot.press("j", "enter")  # Retention
         await type_text(pilot, "Coaching notes are kept 90 days.")
         await pilot.press("enter")
@@ -108,7 +108,7 @@ async def test_enter_edits_a_topic_typed_field_by_field(make_app: MakeApp) -> No
             "statement",
         ]
         assert not any(
-            f.entity == "governance/gov-2" for f in app.findings if f.rule == "governance-complete"
+            f.entity == "governance/gov-2" for f in app.session.findings if f.rule == "governance-complete"
         )
         assert text_of(app, "#gov-complete").startswith("Stage 3: 1 of 9 topics complete.")
         assert options(app)[1] == "✓ Retention"
@@ -209,8 +209,8 @@ async def test_a_finding_selects_its_topic(make_app: MakeApp) -> None:
     ]
     app = make_app(PlanStore.memory(plan.model_copy(update={"stages": stages})))
     async with app.run_test(size=(80, 24)) as pilot:
-        finding = next(f for f in app.findings if f.entity == "governance/gov-7")
-        assert app.open_entity(finding.entity)
+        finding = next(f for f in app.session.findings if f.entity == "governance/gov-7")
+        assert await app.main.open_entity(finding.entity)
         await pilot.pause()
         assert isinstance(app.main.active_view, GovernanceView)
         assert "Subprocessors: incomplete" in text_of(app, "#gov-detail")

@@ -12,8 +12,8 @@ from schemas.findings import evaluate
 from schemas.history import Put, Set
 from store import PlanStore
 from tui.app import CoachApp
-from tui.views.overview import OverviewView
-from tui.views.stages import StagesView
+from tui.views.overview.view import OverviewView
+from tui.views.stages.view import StagesView
 from tui.widgets.linetable import LineTable
 
 SIZE = (80, 24)
@@ -94,7 +94,7 @@ async def test_the_fix_line_follows_the_highlighted_finding(memory_store: PlanSt
     _complete(memory_store, 3)
     app: CoachApp = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
-        messages = {f.message: f.fix for f in evaluate(memory_store.plan, app.today)}
+        messages = {f.message: f.fix for f in evaluate(memory_store.plan, app.session.today)}
         rows = _findings(app)
         assert len(rows) >= 2
         assert _text(app, "finding-fix") == f"Fix: {messages[rows[0][3]]}"

@@ -14,8 +14,8 @@ from schemas.records import RaciRole
 from store import PlanStore
 from tui.app import CoachApp
 from tui.dialogs.confirm import ConfirmDialog
-from tui.views.raci import RaciView
-from tui.widgets.raci_grid import RaciGrid
+from tui.views.raci.view import RaciView
+from tui.views.raci.grid import RaciGrid
 from tui.widgets.status_lines import StatusLines
 
 MakeApp = Callable[[PlanStore], CoachApp]
@@ -60,7 +60,7 @@ def cells(app: CoachApp, activity_id: str) -> dict[str, str]:
 
 
 def raci_messages(app: CoachApp, entity: str) -> list[str]:
-    return [f.message for f in app.findings if f.rule == "raci" and f.entity == entity]
+    return [f.message for f in app.session.findings if f.rule == "raci" and f.entity == entity]
 
 
 def check_line(app: CoachApp) -> str:
@@ -292,7 +292,7 @@ async def test_removing_an_activity_says_it_holds_the_expand_decision(
         await pilot.pause()
         assert [a.id for a in app.store.plan.raci_activities][-1] == "act-8"
         assert app.store.history()[-1].action == "raci.activity.remove"
-        assert any(f.entity == "raci_activities" and f.rule == "raci" for f in app.findings)
+        assert any(f.entity == "raci_activities" and f.rule == "raci" for f in app.session.findings)
         assert "! No RACI activity is marked as the decision to expand or stop." in check_line(app)
 
 
@@ -382,7 +382,7 @@ async def test_the_grid_scrolls_sideways_keeping_the_activity_names(make_app: Ma
 async def test_a_finding_puts_the_cursor_on_its_activity(memory_store: PlanStore, make_app: MakeApp) -> None:
     app = make_app(memory_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.open_entity("raci_activities/act-5")
+        assert await app.main.open_entity("raci_activities/act-5")
         await pilot.pause()
         assert isinstance(app.main.active_view, RaciView)
         assert grid(app).current_ids()[0] == "act-5"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.widgets.raci_rows import GridColumn, GridRow, page_start, row_cells, row_name, shown_words
+from tui.views.raci.rows import GridColumn, GridRow, page_start, row_cells, row_name, shown_words
 
 ROLES = [GridColumn("r1", "HR"), GridColumn("r2", "Legal"), GridColumn("r3", "IT")]
 

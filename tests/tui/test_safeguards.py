@@ -228,7 +228,7 @@ async def test_a_finding_on_a_cell_selects_that_cell(memory_store: PlanStore, ma
     app: CoachApp = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.open_entity("data_access/da-11")
+        assert await app.main.open_entity("data_access/da-11")
         await pilot.pause()
         grid = table(app, "sg-access")
         assert app.screen.focused is grid and (grid.cursor_row, grid.cursor_column) == (HR, USAGE)

@@ -15,7 +15,8 @@ from tui.app import CoachApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
 from tui.dialogs.help import HelpDialog
-from tui.views import TABS
+from tui.palette import palette_commands
+from tui.tabs import TABS
 from tui.widgets.keybar import KeyBar
 from tui.widgets.tabbar import TabBar, tab_line
 
@@ -64,11 +65,12 @@ async def test_question_mark_shows_the_current_views_help_and_keys(memory_store:
         assert not isinstance(app.screen, HelpDialog)
 
 
-def test_every_binding_of_every_view_has_an_id_and_is_in_the_palette(
+async def test_every_binding_of_every_view_has_an_id_and_is_in_the_palette(
     memory_store: PlanStore, make_app
 ) -> None:
     app: CoachApp = make_app(memory_store)
-    titles = {command.title for command in app.palette()}
+    async with app.run_test():
+        titles = {command.title for command in palette_commands(app, app.main)}
     for view in (entry.load() for entry in TABS):
         assert f"Go to {view.TAB_TITLE}" in titles
         for binding in view.BINDINGS:

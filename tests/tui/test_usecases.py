@@ -16,7 +16,7 @@ from store import PlanStore
 from tui.app import CoachApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.help import HelpDialog
-from tui.views.usecases import UseCasesView
+from tui.views.usecases.view import UseCasesView
 from tui.widgets.linetable import LineTable
 from tui.widgets.textpanel import TextPanel
 
@@ -333,7 +333,7 @@ async def test_a_finding_opens_its_row(memory_store: PlanStore, make_app) -> Non
     app: CoachApp = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.open_entity("use_cases/uc-7")
+        assert await app.main.open_entity("use_cases/uc-7")
         await pilot.pause()
         assert isinstance(app.screen.focused, LineTable) and matrix(app).cursor_row == DISCIPLINE
         assert detail(app).startswith("Employee discipline: ✕ prohibited")

@@ -42,8 +42,8 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         keymap = read_keymap(keymap_path())
         if keymap:  # checked against every view's keys, which imports them all: only when remapped
-            from tui.commands import keymap_scopes
             from tui.keymap import check_scopes
+            from tui.palette import keymap_scopes
 
             check_scopes(keymap_path(), keymap, keymap_scopes())
         store = open_store(path, read_only=bool(args.read_only))

@@ -1,8 +1,6 @@
-"""Yes/no confirmation and the reason prompt."""
+"""Yes/no confirmation."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,9 +8,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
-
-from schemas.text import Line
-from tui.dialogs.form import FormDialog, FormField, validate_with
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -58,11 +53,3 @@ class ConfirmDialog(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         """Close with ``answer``."""
         self.dismiss(answer)
-
-
-def reason_dialog(
-    title: str, intro: str = "", *, submit: Callable[[dict[str, object]], str | None] | None = None
-) -> FormDialog:
-    """A form asking one required line: the reason recorded with the change."""
-    field = FormField("reason", "Reason", required=True, validator=validate_with(Line))
-    return FormDialog(title, [field], submit=submit, intro=intro)

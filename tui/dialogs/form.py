@@ -1,6 +1,6 @@
 """A reusable modal form: typed fields, validation as you type, refusals shown in place.
 
-Usage from a view::
+Usage from a view (``tui.views.base.PlanView.edit_in_form`` saves through the session)::
 
     fields = [
         FormField("name", "Name", initial=row.name, validator=validate_with(Name)),
@@ -8,11 +8,7 @@ Usage from a view::
                   options=[(s.value.replace("_", " "), s) for s in UseCaseStatus]),
         FormField("due", "Due (YYYY-MM-DD)", kind="date", initial=row.due),
     ]
-
-    def submit(values: dict[str, Any]) -> str | None:
-        return self.attempt("use_case.edit", [Set(...), ...], "Edited ...")
-
-    self.app.push_screen(FormDialog("Edit use case", fields, submit=submit))
+    self.edit_in_form(FormDialog("Edit use case", fields), partial(changes.edit, row))
 
 Each field's ``validator`` gets the parsed value and returns a message or None; the
 message shows under the field as you type and Save is refused while any is shown. A
@@ -46,6 +42,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
+from schemas.text import Line
 from tui.dialogs.fields import (
     FieldBox,
     FieldKind,
@@ -278,6 +275,12 @@ class FormDialog(ModalScreen[Values | None]):
     def _cancel_answered(self, discard: bool | None) -> None:
         if discard:
             self.dismiss(None)
+
+
+def reason_dialog(title: str, intro: str = "") -> FormDialog:
+    """A form asking one required line: the reason recorded with the change."""
+    field = FormField("reason", "Reason", required=True, validator=validate_with(Line))
+    return FormDialog(title, [field], intro=intro)
 
 
 def _message(widget: Static, message: str | None) -> None:

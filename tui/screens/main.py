@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from tui.views import TABS, tab
+from tui.keys import SCREEN_KEYS, TAB_KEYS, AppKey
+from tui.session import PlanSession
+from tui.tabs import TABS, tab, tab_for_table
 from tui.views.base import PlanView
 from tui.widgets.keybar import KeyBar
 from tui.widgets.tabbar import TabBar
 
 
-def _tab_bindings() -> list[BindingType]:
-    """One digit per view; hidden in the footer (the tab line shows the digits)."""
-    return [Binding(t.key, f"app.switch_view('{t.id}')", t.title, show=False, id=f"tab.{t.id}") for t in TABS]
+def binding(key: AppKey) -> Binding:
+    """The Textual binding of one of the app's keys (``tui.keys``)."""
+    return Binding(
+        key.keys,
+        key.action,
+        key.description,
+        show=key.show,
+        key_display=key.display or None,
+        priority=key.priority,
+        id=key.id,
+    )
 
 
 class MainScreen(Screen[None]):
@@ -25,16 +39,16 @@ class MainScreen(Screen[None]):
     TabbedContent: a dozen fewer widgets to style and paint before the first frame.
     """
 
-    BINDINGS = [
-        Binding("question_mark", "app.help", "Help", id="app.help", key_display="?"),
-        Binding("q", "app.request_quit", "Quit", id="app.quit"),
-        Binding("ctrl+z", "app.undo", "Undo", id="app.undo", show=False),
-        Binding("ctrl+y", "app.redo", "Redo", id="app.redo", show=False),
-        *_tab_bindings(),
-    ]
+    BINDINGS = [binding(key) for key in (*SCREEN_KEYS, *TAB_KEYS)]
 
-    def __init__(self, heading: str) -> None:
+    @dataclass
+    class Ready(Message):
+        """The first view is shown: what need not delay the first frame may start."""
+
+    def __init__(self, session: PlanSession, heading: str) -> None:
         super().__init__()
+        self.session = session
+        """The open plan, handed down to every view."""
         self.heading = heading
         """The title line: the app, the plan file, and READ-ONLY when it is."""
 
@@ -46,19 +60,29 @@ class MainScreen(Screen[None]):
         # Only the first view is built (and its module imported) now; the others when their
         # tab first opens, so the first frame waits for nothing nobody sees yet.
         with ContentSwitcher(id="views", initial=f"view-{first.id}"):
-            yield first.load()(id=f"view-{first.id}")
+            yield first.load()(self.session, id=f"view-{first.id}")
         yield Static("", id="save-status", classes="-hidden", markup=False)
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        """Let the app render the first view."""
-        self.app.main_ready()  # type: ignore[attr-defined]
+        """Compute the findings and show the first view in the first frame."""
+        self.session.refresh()
+        self.render_active()
+        self.active_view.focus_default()
+        self.post_message(self.Ready())
+
+    # -- the views -------------------------------------------------------------------
 
     @property
     def active_tab(self) -> str:
         """The id of the tab shown."""
         current = self.query_one("#views", ContentSwitcher).current or f"view-{TABS[0].id}"
         return current.removeprefix("view-")
+
+    @property
+    def active_view(self) -> PlanView:
+        """The view of the active tab."""
+        return self.view(self.active_tab)
 
     def view(self, tab_id: str) -> PlanView:
         """The view of tab ``tab_id`` (once its tab has been opened)."""
@@ -69,21 +93,49 @@ class MainScreen(Screen[None]):
         return bool(self.query(f"#view-{tab_id}"))
 
     async def build_view(self, tab_id: str) -> PlanView:
-        """The view of ``tab_id``, mounting it (hidden) on first use."""
+        """The view of ``tab_id``, mounting it (hidden) on first use; shown again if it missed a change."""
         if not self.is_built(tab_id):
             view_class = tab(tab_id).load()
-            await self.query_one("#views", ContentSwitcher).add_content(view_class(id=f"view-{tab_id}"))
-        return self.view(tab_id)
+            await self.query_one("#views", ContentSwitcher).add_content(
+                view_class(self.session, id=f"view-{tab_id}")
+            )
+        view = self.view(tab_id)
+        if self.session.take_stale(tab_id):
+            view.show(self.session.plan, self.session.findings)
+        return view
 
-    def show_tab(self, tab_id: str) -> None:
-        """Show the (built) view of ``tab_id`` and mark its tab."""
+    def render_active(self) -> None:
+        """Show the current plan in the visible view (the others when they are next opened)."""
+        view = self.active_view
+        self.session.take_stale(view.TAB_ID)
+        view.show(self.session.plan, self.session.findings)
+
+    async def action_switch_view(self, tab_id: str) -> PlanView:
+        """Make ``tab_id`` the active tab and focus its content."""
+        view = await self.build_view(tab_id)
         self.query_one("#views", ContentSwitcher).current = f"view-{tab_id}"
         self.query_one(TabBar).show(tab_id)
+        view.focus_default()
+        return view
 
-    @property
-    def active_view(self) -> PlanView:
-        """The view of the active tab."""
-        return self.view(self.active_tab)
+    async def run_view_action(self, tab_id: str, action: str) -> None:
+        """Switch to a view and run one of its actions (the command palette)."""
+        view = await self.action_switch_view(tab_id)
+        await view.run_action(action)
+
+    @on(PlanView.OpenRequested)
+    async def _open_requested(self, event: PlanView.OpenRequested) -> None:
+        event.stop()
+        await self.open_entity(event.entity)
+
+    async def open_entity(self, entity: str) -> bool:
+        """Switch to the view that edits ``table/id`` and select it; False if none does."""
+        entry = tab_for_table(entity.partition("/")[0])
+        if entry is None:
+            return False
+        view = await self.action_switch_view(entry.id)
+        view.focus_entity(entity)
+        return True
 
     def set_save_status(self, message: str | None) -> None:
         """Show (or hide) the line that says the plan is not saved."""

@@ -1,69 +1,72 @@
-"""The contract every tab of the app follows: a PlanView renders a plan and commits changes.
+"""The contract every tab follows: a PlanView renders the plan and applies edits as values.
 
-How to add a view (e.g. ``tui/views/usecases.py``):
+How to add a tab (say ``pilot``): a package ``tui/views/pilot/`` holding
 
-1. Add a ``Tab`` to ``tui/views/__init__.py`` ``TABS`` (id, title, digit, the tables the
-   view edits, and ``module:Class``; keep titles short: 80 columns hold 9 tabs). Then
-   subclass :class:`PlanView` naming that tab, which sets ``TAB_ID``, ``TAB_TITLE``,
-   ``TAB_KEY`` and ``TABLES`` from it::
+- ``changes.py``: pure functions (no Textual) from a record and form values to a
+  :class:`~schemas.edits.PlanEdit`, built with ``schemas.edits`` (``changed``,
+  ``new_record``, ``removed``): no table or field name spelled as a string;
+- ``forms.py``: the fields of its forms (``tui.dialogs.form``);
+- ``view.py``: the view, ``class PilotView(PlanView, tab="pilot")``.
 
-       class UseCasesView(PlanView, tab="use-cases"):
-           HELP = "The use-case matrix: ..."  # shown by `?` above the list of keys
-           BINDINGS = [
-               Binding("n", "new", "New", id="use-cases.new"),
-               Binding("enter", "edit", "Edit", id="use-cases.edit"),
-           ]
+Then add a ``Tab`` to ``tui/tabs.py`` (id, title, digit, the tables it edits, and
+``module:Class``). The subclass keyword sets ``TAB_ID``, ``TAB_TITLE``, ``TAB_KEY`` and
+``TABLES`` from it::
 
-   Every binding needs an ``id`` (``"<TAB_ID>.<action>"``) so users can remap it, and a
-   description: the footer, the `?` help and the command palette (ctrl+p) all list it.
-   Never bind ctrl+enter, shift+enter, ctrl+b or ctrl+a; the digits, ``?``, ``q``,
-   ctrl+z, ctrl+y, ctrl+p and ctrl+q belong to the app.
+    class UseCasesView(PlanView, tab="use-cases"):
+        HELP = "The use-case matrix: ..."  # shown by `?` above the list of keys
+        BINDINGS = [Binding("n", "new", "New", id="use-cases.new")]
 
-2. Compose widgets in ``compose`` as usual, and render them in ``show(plan, findings)``.
-   A view is built (mounted) only when its tab is first opened, then ``show`` is called;
-   after every change ``show`` runs again on the visible view (a hidden view is shown
-   again when its tab is next opened). ``findings`` are computed once per change by the
-   app: never recompute them in a view. Keep ``show`` bounded: for tables of thousands
-   of rows render only what is on screen (a line-based ``ScrollView``) or page.
+        def action_new(self) -> None:
+            self.edit_in_form(FormDialog("New use case", fields), partial(changes.add, self.plan))
 
-3. Change the plan only through ``self.commit(action, changes, summary, reason)``
-   (``changes`` are ``schemas.history`` Put/Set/Delete requests). It returns True when the
-   change was applied; on refusal (invalid record, read-only) the app has already told the
-   user. Inside a form, call ``self.attempt(...)`` from the form's ``submit`` callback: it
-   returns the refusal message, which the form shows while keeping what was typed (see
-   ``tui.dialogs.form``). Call ``self.can_edit()`` before opening a form (read-only plans).
+Every binding needs an ``id`` (``"<TAB_ID>.<action>"``) and a description: the key bar,
+the `?` help and the palette (ctrl+p) list it. Never bind ctrl+enter, shift+enter, ctrl+b
+or ctrl+a; the digits and the keys of ``tui.keys`` belong to the app.
 
-4. Implement ``focus_entity("table/id")`` to select the row a finding points at, and
-   override ``focus_default()`` if the first focusable widget is not the main one: the
-   view's keys work only while the focus is inside it. Plan text is never markup: pass
-   ``Content(text)`` or ``rich.text.Text(text)``, or ``markup=False`` to Static and Label.
+A view renders in ``show(plan, findings)``: called when its tab opens after a change and
+after every change while it is visible; ``findings`` are computed once per change by the
+session, never again in a view. It changes the plan in three ways, each checking the
+read-only case and reporting a refusal the same way: ``apply(edit)`` for a key,
+``edit_in_form(form, build)`` for a form (a refusal stays in the form with what was
+typed), ``confirm_then_apply(question, edit)`` for what asks first. It implements
+``focus_entity("table/id")`` to select what a finding points at, and posts
+``OpenRequested`` to go where another tab fixes something. Plan text is never markup.
 
-5. Tests: ``tests/tui/`` with ``CoachApp(PlanStore.memory(default_plan(now)))`` and
-   ``async with app.run_test(size=(80, 24)) as pilot``; assert ``app.store.plan`` and
-   ``app.store.history()``, not only the screen.
+Tests: ``tests/tui/`` with ``CoachApp(PlanStore.memory(default_plan(now)))`` and
+``async with app.run_test(size=(80, 24)) as pilot``; assert ``app.store.plan`` and
+``app.store.history()``; a ``changes`` function is tested with a ``PlanSession``
+and no app at all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.message import Message
 
-from schemas.history import Change
+from schemas.edits import AskFirst, PlanEdit
 from schemas.plan import Plan
-from tui import views as registry
+from tui import tabs
+from tui.session import READ_ONLY_MESSAGE, PlanSession, Result
 
 if TYPE_CHECKING:
     from schemas.findings import Finding
-    from tui.app import CoachApp
+    from tui.dialogs.form import FormDialog, Values
+
+
+FormOutcome = PlanEdit | AskFirst | None
+"""What a form's values become: an edit, a question first, or nothing to change."""
 
 
 class PlanView(Vertical):
-    """Base of every tab: renders the plan it is shown, commits changes through the app."""
+    """Base of every tab: renders the plan it is shown and applies edits through the session."""
 
     TAB_ID: ClassVar[str] = ""
-    """The tab id (from the tab registry, ``tui.views.TABS``)."""
+    """The tab id (from the tab registry, ``tui.tabs.TABS``)."""
     TAB_TITLE: ClassVar[str] = ""
     """The label on the tab (from the registry)."""
     TAB_KEY: ClassVar[str] = ""
@@ -79,11 +82,25 @@ class PlanView(Vertical):
     PlanView { height: 1fr; }
     """
 
+    @dataclass
+    class Changed(Message):
+        """The view changed the plan: the screen shows the new plan."""
+
+        summary: str
+        """What changed, in words."""
+
+    @dataclass
+    class OpenRequested(Message):
+        """Go to the tab that edits ``entity`` (``table/id``) and select it."""
+
+        entity: str
+        """The record, ``table/id``."""
+
     def __init_subclass__(cls, tab: str = "", **kwargs: Any) -> None:
         """``class MyView(PlanView, tab="my-id")`` takes id, title, digit and tables from TABS."""
         super().__init_subclass__(**kwargs)
         if tab:
-            entry = registry.tab(tab)
+            entry = tabs.tab(tab)
             cls.TAB_ID, cls.TAB_TITLE, cls.TAB_KEY, cls.TABLES = (
                 entry.id,
                 entry.title,
@@ -91,15 +108,15 @@ class PlanView(Vertical):
                 entry.tables,
             )
 
-    @property
-    def coach(self) -> CoachApp:
-        """The running app, typed."""
-        return self.app  # type: ignore[return-value]
+    def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.session = session
+        """The open plan: read it, apply edits to it."""
 
     @property
     def plan(self) -> Plan:
-        """The current plan (the store's snapshot)."""
-        return self.coach.store.plan
+        """The current plan."""
+        return self.session.plan
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render ``plan``; called on first display and after every change while visible."""
@@ -113,14 +130,77 @@ class PlanView(Vertical):
     def focus_entity(self, entity: str) -> None:
         """Select the record ``table/id`` a finding points at (the tab is already active)."""
 
-    def commit(self, action: str, changes: list[Change], summary: str, reason: str = "") -> bool:
-        """Apply a change through the store; False (and the user told why) if refused."""
-        return self.coach.commit(action, changes, summary, reason)
+    def open_entity(self, entity: str) -> None:
+        """Go to where ``entity`` is edited, on whichever tab edits it."""
+        self.post_message(self.OpenRequested(entity))
 
-    def can_edit(self) -> bool:
-        """False (and the user told) when the plan is read-only; check before opening a form."""
-        return self.coach.can_edit()
+    # -- changing the plan -----------------------------------------------------------
 
-    def attempt(self, action: str, changes: list[Change], summary: str, reason: str = "") -> str | None:
-        """Apply a change; the refusal message (for a form to show) or None when applied."""
-        return self.coach.attempt(action, changes, summary, reason)
+    def apply(self, edit: PlanEdit) -> bool:
+        """Apply ``edit`` now (a key press); False, with the reason shown, if refused."""
+        return self._apply(edit).applied
+
+    def edit_in_form(
+        self,
+        form: FormDialog,
+        build: Callable[[Values], FormOutcome],
+        then: Callable[[Values | None], None] | None = None,
+    ) -> None:
+        """Open ``form``; its values become one edit through ``build`` when saved.
+
+        A refusal stays in the form with everything typed. ``build`` may return
+        ``AskFirst``: the form closes, then the question is asked. ``then`` runs when the
+        form has closed, with its values (None when cancelled).
+        """
+        if self._refused_read_only():
+            return
+        asks: list[AskFirst] = []
+
+        def submit(values: Values) -> str | None:
+            outcome = build(values)
+            if isinstance(outcome, AskFirst):
+                asks.append(outcome)
+                return None
+            result = None if outcome is None else self._apply(outcome, in_form=True)
+            return result.message if result is not None and result.refused else None
+
+        def closed(values: Values | None) -> None:
+            for ask in asks:
+                self.confirm_then_apply(ask.question, ask.edit, yes=ask.yes, no=ask.no)
+            if then is not None:
+                then(values)
+
+        form.submit_callback = submit
+        self.app.push_screen(form, closed)
+
+    def confirm_then_apply(self, question: str, edit: PlanEdit, *, yes: str, no: str = "Keep") -> None:
+        """Ask ``question``; on yes, apply ``edit``."""
+        from tui.dialogs.confirm import ConfirmDialog  # dialogs load when first used
+
+        if self._refused_read_only():
+            return
+
+        def answered(answer: bool | None) -> None:
+            if answer:
+                self.apply(edit)
+
+        self.app.push_screen(ConfirmDialog(question, yes=yes, no=no), answered)
+
+    def report_refusal(self, message: str) -> None:
+        """Say why the plan was not changed (every refusal is reported this way)."""
+        self.notify(message, title="Not changed", severity="error")
+
+    def _refused_read_only(self) -> bool:
+        if self.session.read_only:
+            self.report_refusal(READ_ONLY_MESSAGE)
+            return True
+        return False
+
+    def _apply(self, edit: PlanEdit, *, in_form: bool = False) -> Result:
+        """Apply ``edit``; a refusal is reported here unless a form shows it."""
+        result = self.session.apply(edit)
+        if result.applied:
+            self.post_message(self.Changed(result.message))
+        elif result.refused and not in_form:
+            self.report_refusal(result.message)
+        return result

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.views import Tab
+from tui.tabs import Tab
 
 
 def tab_line(tabs: Sequence[Tab], active: str, width: int) -> Content:
     """The tab line for ``width`` cells: every title if they fit, else only the active one's.
 
     The active tab is reversed and bold, which shows without colour too; every label runs
-    ``app.switch_view`` when clicked.
+    ``screen.switch_view`` when clicked.
     """
     full = sum(len(_label(entry, titled=True)) for entry in tabs) <= width
     return Content("").join(
@@ -29,7 +29,7 @@ def _label(entry: Tab, *, titled: bool) -> str:
 
 def _clickable(label: str, active: bool, tab_id: str) -> Content:
     style = "reverse bold " if active else ""
-    return Content.from_markup(f"[{style}@click=app.switch_view('{tab_id}')]$label[/]", label=label)
+    return Content.from_markup(f"[{style}@click=screen.switch_view('{tab_id}')]$label[/]", label=label)
 
 
 class TabBar(Static):

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from schemas.history import Change, Set
+from schemas.edits import PlanEdit, record_id
 from schemas.plan import Plan
 from schemas.records import RaciActivity, RaciRole
 from schemas.rules.base import Finding
 from schemas.text import Name
-from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog, FormField, Values, validate_with
-from tui.views import raci_changes as rc
+from tui.session import PlanSession
 from tui.views.base import PlanView
-from tui.widgets.raci_grid import RaciGrid
-from tui.widgets.raci_rows import GridColumn, GridRow
+from tui.views.raci import changes as rc
+from tui.views.raci.grid import RaciGrid
+from tui.views.raci.rows import GridColumn, GridRow
 from tui.widgets.status_lines import StatusLines
 
 RULE = "raci"
@@ -63,10 +64,11 @@ class RaciView(PlanView, tab="raci"):
         _move("end", "edge(1)", "Last role", "last_role"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
+    def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(session, id=id)
         self.findings: list[Finding] = []
-        self._added = ""
+        self._select_next: dict[str, str] = {}
+        """The row or column to select once the plan is shown again (one just added)."""
         # Looked up on every key press, so kept by id rather than searched.
         self._by_entity: dict[str, list[Finding]] = {}
         self._activities: dict[str, RaciActivity] = {}
@@ -101,6 +103,9 @@ class RaciView(PlanView, tab="raci"):
         ]
         columns = [GridColumn(r.id, r.name, r.sponsor) for r in plan.raci_roles]
         self.grid.set_data(rows, columns)
+        if self._select_next:
+            self.grid.select(**self._select_next)
+            self._select_next = {}
         self._describe()
 
     @on(RaciGrid.CursorMoved)
@@ -166,10 +171,8 @@ class RaciView(PlanView, tab="raci"):
     @on(RaciGrid.CellChanged)
     def _cell_changed(self, event: RaciGrid.CellChanged) -> None:
         row, column = self._activities.get(event.activity_id), self._roles.get(event.role_id)
-        if row is None or column is None:
-            return
-        change = rc.set_cell(row, column.id, event.letter)
-        self.commit("raci.cell", [change], rc.cell_summary(row, column, event.letter))
+        if row is not None and column is not None:
+            self.apply(rc.set_cell(row, column, event.letter))
 
     # -- activities and roles ----------------------------------------------------
 
@@ -180,107 +183,59 @@ class RaciView(PlanView, tab="raci"):
 
     def action_new(self) -> None:
         """Add an activity (a row)."""
-        if not self.can_edit():
-            return
-
-        def submit(values: Values) -> str | None:
-            name = values["name"].strip()
-            change = rc.new_activity(self.plan, name, values["flag"])
-            self._added = str(change.record["id"])
-            return self.attempt("raci.activity.new", [change], f'Added the RACI activity "{name}"')
-
-        form = FormDialog("New RACI activity", _fields("Activity", "", _DECISION, False), submit=submit)
-        self.app.push_screen(form, partial(self._select_added, role=False))
+        form = FormDialog("New RACI activity", _fields("Activity", "", _DECISION, False))
+        self.edit_in_form(form, partial(self._added, rc.new_activity, "activity_id"))
 
     def action_new_role(self) -> None:
         """Add a role (a column)."""
-        if not self.can_edit():
-            return
+        form = FormDialog("New RACI role", _fields("Role", "", _SPONSOR, False))
+        self.edit_in_form(form, partial(self._added, rc.new_role, "role_id"))
 
-        def submit(values: Values) -> str | None:
-            name = values["name"].strip()
-            change = rc.new_role(self.plan, name, values["flag"])
-            self._added = str(change.record["id"])
-            return self.attempt("raci.role.new", [change], f'Added the RACI role "{name}"')
-
-        form = FormDialog("New RACI role", _fields("Role", "", _SPONSOR, False), submit=submit)
-        self.app.push_screen(form, partial(self._select_added, role=True))
-
-    def _select_added(self, values: Values | None, *, role: bool) -> None:
-        if values is not None:
-            self.grid.select(**{"role_id" if role else "activity_id": self._added})
-            self._describe()
+    def _added(self, build: Callable[[Plan, str, bool], PlanEdit], key: str, values: Values) -> PlanEdit:
+        """The new row or column's edit; the grid selects it once it is shown."""
+        edit = build(self.plan, values["name"], values["flag"])
+        self._select_next = {key: record_id(edit.changes[0])}
+        return edit
 
     def action_edit(self) -> None:
         """Rename the activity under the cursor (and say whether it is the expand-or-stop decision)."""
         row, _column = self._current()
         if row is None:
-            self.app.notify("There is no activity to rename; press n to add one.")
+            self.notify("There is no activity to rename; press n to add one.")
             return
-        if self.can_edit():
-            submit = partial(self._submit_edit, "raci_activities", row.id, row.name, "expand_decision")
-            fields = _fields("Activity", row.name, _DECISION, row.expand_decision)
-            self.app.push_screen(FormDialog("Rename RACI activity", fields, submit=submit))
+        fields = _fields("Activity", row.name, _DECISION, row.expand_decision)
+        self.edit_in_form(
+            FormDialog("Rename RACI activity", fields), lambda v: rc.rename(row, v["name"], v["flag"])
+        )
 
     def action_edit_role(self) -> None:
         """Rename the role under the cursor (and say whether it is the executive sponsor)."""
         _row, column = self._current()
         if column is None:
-            self.app.notify("There is no role to rename; press N to add one.")
+            self.notify("There is no role to rename; press N to add one.")
             return
-        if self.can_edit():
-            submit = partial(self._submit_edit, "raci_roles", column.id, column.name, "sponsor")
-            fields = _fields("Role", column.name, _SPONSOR, column.sponsor)
-            self.app.push_screen(FormDialog("Rename RACI role", fields, submit=submit))
-
-    def _submit_edit(self, table: str, key: str, old: str, flag: str, values: Values) -> str | None:
-        name = values["name"].strip()
-        changes: list[Change] = [
-            Set(table=table, key=key, field="name", value=name),
-            Set(table=table, key=key, field=flag, value=values["flag"]),
-        ]
-        what = "activity" if table == "raci_activities" else "role"
-        summary = (
-            f'Renamed the RACI {what} "{old}" to "{name}"'
-            if name != old
-            else f'Edited the RACI {what} "{name}"'
+        fields = _fields("Role", column.name, _SPONSOR, column.sponsor)
+        self.edit_in_form(
+            FormDialog("Rename RACI role", fields), lambda v: rc.rename(column, v["name"], v["flag"])
         )
-        return self.attempt(f"raci.{what}.edit", changes, summary)
 
     def action_delete(self) -> None:
         """Remove the activity under the cursor, after saying what it would break."""
         row, _column = self._current()
         if row is None:
-            self.app.notify("There is no activity to remove.")
+            self.notify("There is no activity to remove.")
             return
-        if self.can_edit():
-            effects = rc.activity_removal_effects(self.plan, row.id)
-            question = rc.removal_question(f'Remove the activity "{row.name}"?', effects)
-            summary = f'Removed the RACI activity "{row.name}"'
-            self.app.push_screen(
-                ConfirmDialog(question, yes="Remove", no="Keep"),
-                partial(self._removed, "raci.activity.remove", rc.remove_activity(row.id), summary),
-            )
+        ask = rc.remove_activity(self.plan, row)
+        self.confirm_then_apply(ask.question, ask.edit, yes=ask.yes, no=ask.no)
 
     def action_delete_role(self) -> None:
         """Remove the role under the cursor with its letters and topic ownership, after asking."""
         _row, column = self._current()
         if column is None:
-            self.app.notify("There is no role to remove.")
+            self.notify("There is no role to remove.")
             return
-        if self.can_edit():
-            effects = rc.role_removal_effects(self.plan, column.id)
-            question = rc.removal_question(f'Remove the role "{column.name}"?', effects)
-            summary = f'Removed the RACI role "{column.name}"'
-            changes = rc.remove_role(self.plan, column.id)
-            self.app.push_screen(
-                ConfirmDialog(question, yes="Remove", no="Keep"),
-                partial(self._removed, "raci.role.remove", changes, summary),
-            )
-
-    def _removed(self, action: str, changes: list[Change], summary: str, answer: bool | None) -> None:
-        if answer:
-            self.commit(action, changes, summary)
+        ask = rc.remove_role(self.plan, column)
+        self.confirm_then_apply(ask.question, ask.edit, yes=ask.yes, no=ask.no)
 
 
 _DECISION = "Decision to expand, modify or stop (sponsor must be A)"

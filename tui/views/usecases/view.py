@@ -2,40 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
 from schemas.delivery import recommend_delivery
+from schemas.edits import AskFirst
 from schemas.enums import Severity, UseCaseStatus
-from schemas.history import Change, Delete
 from schemas.plan import Plan
 from schemas.records import UseCase
 from schemas.rules.base import DELIVERY_WORDS, Finding
 from schemas.rules.matrix import limit_for
-from tui.dialogs.form import FormDialog, Values
-from tui.views.editing import Edit, EditingView
+from tui.session import PlanSession
+from tui.views.base import PlanView
+from tui.views.usecases import changes, forms
+from tui.views.usecases.forms import status_label
 from tui.widgets.columns import Column
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES, by_entity, finding_lines, mark
 from tui.widgets.textpanel import TextPanel
-from tui.widgets.usecase_forms import (
-    DeliveryDialog,
-    delete_question,
-    delivery_changes,
-    form_changes,
-    loosening_question,
-    loosens_guardrail,
-    status_change,
-    status_label,
-    use_case_fields,
-)
-
-_ORDER = list(UseCaseStatus)
 
 
 def matrix_columns() -> list[Column]:
@@ -50,7 +37,7 @@ def matrix_columns() -> list[Column]:
     ]
 
 
-class UseCasesView(EditingView, tab="use-cases"):
+class UseCasesView(PlanView, tab="use-cases"):
     """The matrix: status, required control, route-to and delivery model of every use case."""
 
     HELP = (
@@ -73,8 +60,8 @@ class UseCasesView(EditingView, tab="use-cases"):
         Binding("m", "delivery", "Delivery", id="use-cases.delivery"),
     ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(session, id=id)
         self.case_ids: list[str] = []
         self.findings_by_case: dict[str, list[Finding]] = {}
         self.matrix = LineTable(
@@ -175,82 +162,40 @@ class UseCasesView(EditingView, tab="use-cases"):
 
     def action_new(self) -> None:
         """Add a use case through the form."""
-        if self.can_edit():
-            self._open_form(None)
+        self.edit_in_form(forms.use_case_form(None), partial(changes.save, self.plan, None))
 
     def action_edit(self) -> None:
         """Edit the selected use case's name, status, control and route."""
-        case = self.selected()
-        if case is not None and self.can_edit():
-            self._open_form(case)
-
-    def _open_form(self, case: UseCase | None) -> None:
-        pending: list[Callable[[], None]] = []
-
-        def submit(values: Values) -> str | None:
-            changes, summary = form_changes(case, values, self.case_ids)
-            if not changes:
-                return None
-            old = case.status if case else None
-            guardrail = case.guardrail if case else limit_for(values["name"]) is not None
-            if loosens_guardrail(values["name"], guardrail, old, values["status"]):
-                question = loosening_question(values["name"], guardrail, values["status"])
-                pending.append(partial(self._confirm_loosening, question, changes, summary))
-                return None
-            return self.attempt("use_case.new" if case is None else "use_case.edit", changes, summary)
-
-        def closed(_values: Values | None) -> None:
-            for step in pending:
-                step()
-
-        title = "New use case" if case is None else f'Edit use case "{case.name}"'
-        self.app.push_screen(FormDialog(title, use_case_fields(case), submit=submit), closed)
-
-    def _confirm_loosening(self, question: str, changes: list[Change], summary: str) -> None:
-        edit = (changes, summary + " (a framework limit, loosened after confirmation)")
-        self.confirm_edit(question, "Loosen anyway", "use_case.loosen_guardrail", edit, no="Keep it")
+        if (case := self.selected()) is not None:
+            self.edit_in_form(forms.use_case_form(case), partial(changes.save, self.plan, case))
 
     def action_tighten(self) -> None:
         """Make the selected use case's status one step stricter."""
-        case = self.selected()
-        if case is None or not self.can_edit():
-            return
-        if case.status is UseCaseStatus.PROHIBITED:
-            self.notify(f'"{case.name}" is already prohibited, the strictest status.')
-            return
-        self.commit("use_case.tighten", *status_change(case, _ORDER[_ORDER.index(case.status) + 1]))
+        self._step(1)
 
     def action_loosen(self) -> None:
         """Make the selected use case's status one step looser (a framework limit asks first)."""
+        self._step(-1)
+
+    def _step(self, steps: int) -> None:
         case = self.selected()
-        if case is None or not self.can_edit():
+        if case is None:
             return
-        if case.status is UseCaseStatus.PERMITTED:
-            self.notify(f'"{case.name}" is already permitted, the loosest status.')
-            return
-        new = _ORDER[_ORDER.index(case.status) - 1]
-        if loosens_guardrail(case.name, case.guardrail, case.status, new):
-            question = loosening_question(case.name, case.guardrail, new)
-            self._confirm_loosening(question, *status_change(case, new))
-            return
-        self.commit("use_case.loosen", *status_change(case, new))
+        outcome = changes.step_status(case, steps)
+        if isinstance(outcome, str):
+            self.notify(outcome)
+        elif isinstance(outcome, AskFirst):
+            self.confirm_then_apply(outcome.question, outcome.edit, yes=outcome.yes, no=outcome.no)
+        else:
+            self.apply(outcome)
 
     def action_delete(self) -> None:
         """Remove the selected use case after saying what it would break."""
-        case = self.selected()
-        if case is None or not self.can_edit():
-            return
-        edit: Edit = ([Delete(table="use_cases", key=case.id)], f'Deleted use case "{case.name}".')
-        self.confirm_edit(delete_question(case, self.plan), "Delete", "use_case.delete", edit)
+        if (case := self.selected()) is not None:
+            ask = changes.delete(case, self.plan)
+            self.confirm_then_apply(ask.question, ask.edit, yes=ask.yes, no=ask.no)
 
     def action_delivery(self) -> None:
         """Choose the selected use case's delivery model from its three factors."""
-        case = self.selected()
-        if case is None or not self.can_edit():
-            return
-
-        def submit(values: Values) -> str | None:
-            changes, summary = delivery_changes(case, values)
-            return self.attempt("use_case.delivery", changes, summary) if changes else None
-
-        self.app.push_screen(DeliveryDialog(case, submit=submit))
+        if (case := self.selected()) is not None:
+            self.edit_in_form(forms.DeliveryDialog(case), partial(changes.delivery, case))

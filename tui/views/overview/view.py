@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +11,8 @@ from textual.widgets import Static
 from schemas.enums import Severity, StageStatus
 from schemas.findings import Finding
 from schemas.plan import Plan
+from tui.session import PlanSession
+from tui.tabs import tab_for_table
 from tui.views.base import PlanView
 from tui.widgets.columns import Column
 from tui.widgets.linetable import LineTable
@@ -91,8 +92,8 @@ class OverviewView(PlanView, tab="overview"):
     )
     BINDINGS = [Binding("enter", "open", "Go to", id="overview.open")]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(session, id=id)
         self.findings: list[Finding] = []
         """Every finding, most serious first, in list order."""
         self.stage_table = LineTable(stage_columns(), id="stage-table")
@@ -152,7 +153,7 @@ class OverviewView(PlanView, tab="overview"):
 
     def _open(self, table: LineTable) -> None:
         if table is self.stage_table:
-            self.coach.open_entity(f"stages/{self.plan.stages[self.stage_table.cursor_row].id}")
+            self.open_entity(f"stages/{self.plan.stages[self.stage_table.cursor_row].id}")
         else:
             self.open_finding(self.finding_list.cursor_row)
 
@@ -161,10 +162,11 @@ class OverviewView(PlanView, tab="overview"):
         if index >= len(self.findings):
             return
         finding = self.findings[index]
-        if finding.entity and self.coach.open_entity(finding.entity):
+        if finding.entity and tab_for_table(finding.entity.partition("/")[0]) is not None:
+            self.open_entity(finding.entity)
             return
         if finding.stage:
-            self.coach.open_entity(f"stages/{self.plan.stage(finding.stage).id}")
+            self.open_entity(f"stages/{self.plan.stage(finding.stage).id}")
         self.notify(finding.fix, title="To fix")
 
     def focus_default(self) -> None:

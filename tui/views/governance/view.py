@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,14 +11,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from schemas.history import Change, Set
 from schemas.plan import Plan
 from schemas.records import GovernanceTopic
 from schemas.rules.base import Finding, join_words
 from schemas.rules.governance import missing_keys, topic_gaps
-from schemas.text import Line, Prose
-from tui.dialogs.form import FormDialog, FormField, Values, validate_with
+from tui.session import PlanSession
 from tui.views.base import PlanView
+from tui.views.governance import changes, forms
 from tui.widgets.lists import PlanList
 
 GAP_PLURALS = {"a statement": "statements", "an owner": "owners", "a review": "reviews"}
@@ -61,8 +60,8 @@ class GovernanceView(PlanView, tab="governance"):
         Binding("enter", "edit", "Edit topic", id="governance.edit", priority=True),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
+    def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(session, id=id)
         self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
@@ -123,20 +122,9 @@ class GovernanceView(PlanView, tab="governance"):
 
     def action_edit(self) -> None:
         """Edit the selected topic in a form."""
-        topic = self.topic
-        if topic is None or not self.can_edit():
-            return
-        fields = topic_fields(self.plan, topic, self.coach.today)
-
-        def submit(values: Values) -> str | None:
-            return self.attempt(
-                "governance.edit",
-                topic_changes(topic, values),
-                f'Edited the governance topic "{topic.title}"',
-            )
-
-        form = FormDialog(f"Governance topic: {topic.title}", fields, submit=submit, check=check_review)
-        self.app.push_screen(form)
+        if (topic := self.topic) is not None:
+            form = forms.topic_form(self.plan, topic, self.session.today)
+            self.edit_in_form(form, partial(changes.edit, topic))
 
 
 def detail(plan: Plan, topic: GovernanceTopic, findings: list[Finding]) -> str:
@@ -165,60 +153,3 @@ def detail(plan: Plan, topic: GovernanceTopic, findings: list[Finding]) -> str:
     lines += [f"! {f.message}" for f in mine]
     lines += ["", "Enter edits this topic."]
     return "\n".join(lines)
-
-
-def topic_fields(plan: Plan, topic: GovernanceTopic, today: date) -> list[FormField]:
-    """The form fields of one topic, prefilled."""
-    roles = [(role.name, role.id) for role in plan.raci_roles]
-    owner = topic.owner_role if topic.owner_role in {r.id for r in plan.raci_roles} else None
-
-    def not_future(value: date | None) -> str | None:
-        return "A review cannot be recorded in the future." if value and value > today else None
-
-    return [
-        FormField(
-            "statement",
-            "Statement: what the organization commits to",
-            kind="multiline",
-            initial=topic.statement,
-            validator=validate_with(Prose),
-        ),
-        FormField("owner_role", "Owner (a RACI role)", kind="select", initial=owner, options=roles),
-        FormField("reviewed_by", "Reviewed by", initial=topic.reviewed_by, validator=validate_with(Line)),
-        FormField(
-            "reviewed_at",
-            "Reviewed on (YYYY-MM-DD)",
-            kind="date",
-            initial=topic.reviewed_at,
-            validator=not_future,
-        ),
-        FormField("next_review", "Next review due (YYYY-MM-DD)", kind="date", initial=topic.next_review),
-    ]
-
-
-def check_review(values: Values) -> str | None:
-    """A review names who and when; the next review comes after it."""
-    by, on_day, due = values["reviewed_by"].strip(), values["reviewed_at"], values["next_review"]
-    if by and on_day is None:
-        return "Give the date of the review as well as who reviewed it."
-    if on_day is not None and not by:
-        return "Say who reviewed it as well as when."
-    if on_day is not None and due is not None and due <= on_day:
-        return "The next review must come after the review."
-    return None
-
-
-def topic_changes(topic: GovernanceTopic, values: Values) -> list[Change]:
-    """One Set per field (the store records only the fields that changed)."""
-
-    def day(value: date | None) -> str | None:
-        return value.isoformat() if value else None
-
-    new = {
-        "statement": values["statement"].strip(),
-        "owner_role": values["owner_role"],
-        "reviewed_by": values["reviewed_by"].strip(),
-        "reviewed_at": day(values["reviewed_at"]),
-        "next_review": day(values["next_review"]),
-    }
-    return [Set(table="governance", key=topic.id, field=name, value=value) for name, value in new.items()]

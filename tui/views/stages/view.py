@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -13,15 +14,14 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from schemas.edits import PlanEdit
 from schemas.enums import StageStatus
-from schemas.findings import Finding, can_start, stage_gate_refusal
-from schemas.history import Change, Set
+from schemas.findings import Finding
 from schemas.plan import Plan
 from schemas.records import Evidence, Outcome, Stage
-from tui.dialogs.confirm import reason_dialog
-from tui.dialogs.form import Values
-from tui.views import stage_forms as forms
+from tui.dialogs.form import reason_dialog
 from tui.views.base import PlanView
+from tui.views.stages import changes, forms
 from tui.widgets.lists import PlanList
 from tui.words import DIAGNOSIS, SEVERITY, STAGE_STATUS, actor, shorten, status_label, when
 
@@ -90,7 +90,7 @@ class StagesView(PlanView, tab="stages"):
     def focus_entity(self, entity: str) -> None:
         """Select the stage a stage, evidence or outcome record belongs to."""
         table, _, key = entity.partition("/")
-        number = _stage_of(self.plan, table, key)
+        number = changes.stage_of(self.plan, table, key)
         if number is not None:
             self.query_one("#stage-list", PlanList).select_id(self.plan.stage(number).id)
         self.focus_default()
@@ -99,123 +99,51 @@ class StagesView(PlanView, tab="stages"):
 
     def action_edit(self) -> None:
         """Edit the constraint, target result and due date."""
-        if not self.can_edit():
-            return
         stage = self.stage
-
-        def submit(values: Values) -> str | None:
-            changes, summary = forms.edit_changes(stage, values)
-            return self.attempt("stage.edit", changes, summary) if changes else None
-
-        self.app.push_screen(forms.edit_form(stage, submit))
+        self.edit_in_form(forms.edit_form(stage), partial(changes.edit, stage))
 
     def action_evidence(self) -> None:
         """Record an evidence entry for the selected stage."""
-        if not self.can_edit():
-            return
         stage = self.stage
-
-        def submit(values: Values) -> str | None:
-            put = forms.evidence_put(self.plan, stage, values)
-            return self.attempt("evidence.add", [put], f"Recorded evidence for stage {stage.number}.")
-
-        self.app.push_screen(forms.evidence_form(stage, actor(self.plan), submit))
+        form = forms.evidence_form(stage, actor(self.plan))
+        self.edit_in_form(form, lambda values: changes.add_evidence(self.plan, stage, values, _now()))
 
     def action_what_changed(self) -> None:
         """Record what changed (the outcome log)."""
-        if not self.can_edit():
-            return
         stage = self.stage
-
-        def submit(values: Values) -> str | None:
-            put = forms.outcome_put(self.plan, stage, values)
-            return self.attempt("outcome.add", [put], f"Recorded what changed in stage {stage.number}.")
-
-        self.app.push_screen(forms.outcome_form(stage, actor(self.plan), submit))
+        form = forms.outcome_form(stage, actor(self.plan))
+        self.edit_in_form(form, lambda values: changes.add_outcome(self.plan, stage, values, _now()))
 
     def action_start(self) -> None:
         """Set the selected stage in progress (only once every earlier stage is complete)."""
-        if not self.can_edit():
-            return
-        stage = self.stage
-        refusal = _start_refusal(self.plan, stage)
-        if refusal:
-            self.notify(refusal, title="Not started", severity="error")
-            return
-        self.commit(
-            "stage.start", [_status(stage, StageStatus.IN_PROGRESS)], f"Started stage {stage.number}."
-        )
+        self._apply_or_say(changes.start(self.plan, self.stage), "Not started")
 
     def action_complete(self) -> None:
         """Mark the selected stage complete, refused with the stage-gate's reason."""
-        if not self.can_edit():
-            return
-        stage = self.stage
-        refusal = stage_gate_refusal(self.plan, stage.number)
-        if refusal:
-            self.notify(refusal, title="Not complete", severity="error")
-            return
-        now = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-        changes: list[Change] = [
-            _status(stage, StageStatus.COMPLETE),
-            Set(table="stages", key=stage.id, field="completed_at", value=now),
-        ]
-        self.commit("stage.complete", changes, f"Completed stage {stage.number}.")
+        self._apply_or_say(changes.complete(self.plan, self.stage, _now()), "Not complete")
 
     def action_reopen(self) -> None:
         """Reopen a complete stage; asks the reason and records it."""
-        if not self.can_edit():
-            return
         stage = self.stage
-        if stage.status is not StageStatus.COMPLETE:
-            self.notify(
-                f"Stage {stage.number} is not complete; only a complete stage can be reopened.",
-                title="Not reopened",
-                severity="error",
-            )
+        refusal = changes.reopen_refusal(stage)
+        if refusal:
+            self.notify(refusal, title="Not reopened", severity="error")
             return
-
-        def submit(values: Values) -> str | None:
-            reason = str(values["reason"]).strip()
-            changes: list[Change] = [
-                _status(stage, StageStatus.REOPENED),
-                Set(table="stages", key=stage.id, field="reopen_reason", value=reason),
-            ]
-            return self.attempt("stage.reopen", changes, f"Reopened stage {stage.number}.", reason)
-
         intro = "Why does this stage need work again? The reason is recorded in the history."
-        self.app.push_screen(
-            reason_dialog(f"Reopen stage {stage.number}: {stage.title}", intro, submit=submit)
-        )
+        form = reason_dialog(f"Reopen stage {stage.number}: {stage.title}", intro)
+        self.edit_in_form(form, partial(changes.reopen, stage))
+
+    def _apply_or_say(self, outcome: PlanEdit | str, title: str) -> None:
+        """Apply the edit, or say why there is none."""
+        if isinstance(outcome, str):
+            self.notify(outcome, title=title, severity="error")
+        else:
+            self.apply(outcome)
 
 
-def _status(stage: Stage, status: StageStatus) -> Set:
-    return Set(table="stages", key=stage.id, field="status", value=status.value)
-
-
-def _start_refusal(plan: Plan, stage: Stage) -> str | None:
-    """Why the stage cannot be started now, or None."""
-    if stage.status is StageStatus.IN_PROGRESS:
-        return f"Stage {stage.number} is already in progress."
-    if stage.status is StageStatus.COMPLETE:
-        return f"Stage {stage.number} is complete; reopen it (o) to work on it again."
-    if stage.status is StageStatus.REOPENED:
-        return f"Stage {stage.number} is reopened and already under way."
-    if not can_start(plan, stage.number):
-        earlier = next(
-            s for s in plan.stages if s.number < stage.number and s.status is not StageStatus.COMPLETE
-        )
-        return f"Stage {earlier.number} {earlier.title} is not complete yet; complete it first."
-    return None
-
-
-def _stage_of(plan: Plan, table: str, key: str) -> int | None:
-    """The stage number a stages/evidence/outcomes record belongs to."""
-    rows: list[Stage] | list[Evidence] | list[Outcome] = getattr(plan, table, [])
-    row = next((r for r in rows if r.id == key), None)
-    if isinstance(row, Stage):
-        return row.number
-    return row.stage if row is not None else None
+def _now() -> datetime:
+    """Now, to the second, as evidence and completion record it."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def detail(plan: Plan, stage: Stage, findings: list[Finding]) -> Text:

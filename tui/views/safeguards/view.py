@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,9 +16,10 @@ from schemas.plan import Plan
 from schemas.records import Consultation, Prohibition
 from schemas.rules.base import Finding
 from schemas.rules.safeguards import MIN_K, PROHIBITION_WORDS
-from tui.views.editing import EditingView
-from tui.widgets import safeguard_changes as edits
-from tui.widgets import safeguard_forms as forms
+from tui.dialogs.form import FormDialog
+from tui.session import PlanSession
+from tui.views.base import PlanView
+from tui.views.safeguards import changes, forms, rows
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import by_entity, finding_lines
 from tui.widgets.textpanel import TextPanel
@@ -38,7 +39,7 @@ FIRST_CATEGORY = 2
 """The grid column of the first data category (after the findings mark and the role)."""
 
 
-class SafeguardsView(EditingView, tab="safeguards"):
+class SafeguardsView(PlanView, tab="safeguards"):
     """Prohibitions with attestation, the data-access grid, k, and the consultation records."""
 
     HELP = (
@@ -64,11 +65,11 @@ class SafeguardsView(EditingView, tab="safeguards"):
         Binding("g", "group_size", "Set k", id="safeguards.group_size"),
     ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(session, id=id)
         self.found: dict[str, dict[str, list[Finding]]] = {}
         self.whole: list[Finding] = []
-        self.access: list[forms.AccessRow] = []
+        self.access: list[rows.AccessRow] = []
         self.panel = TextPanel(id="sg-detail")
         """The selected item of the focused list explained."""
 
@@ -96,11 +97,11 @@ class SafeguardsView(EditingView, tab="safeguards"):
         self.found = {t: by_entity(findings, t) for t in self.TABLES}
         self.whole = [f for f in findings if f.entity == "prohibitions"]
         found_on = self.found["prohibitions"]
-        rows = [forms.prohibition_row(p, found_on.get(p.id, [])) for p in plan.prohibitions]
-        self.table(PROHIBITIONS).set_rows(rows)
-        self.access = forms.access_rows(plan)
-        self.table(ACCESS).set_rows([forms.access_cells(r, self.found["data_access"]) for r in self.access])
-        self.table(CONSULTATIONS).set_rows([forms.consultation_row(c) for c in plan.consultations])
+        lines = [rows.prohibition_row(p, found_on.get(p.id, [])) for p in plan.prohibitions]
+        self.table(PROHIBITIONS).set_rows(lines)
+        self.access = rows.access_rows(plan)
+        self.table(ACCESS).set_rows([rows.access_cells(r, self.found["data_access"]) for r in self.access])
+        self.table(CONSULTATIONS).set_rows([rows.consultation_row(c) for c in plan.consultations])
         k = plan.policy.min_group_size
         line = f"Aggregates: none over fewer than k = {k} people (at least {MIN_K}). g changes k."
         policy = finding_lines(self.found["policy"].get(plan.policy.id, []))
@@ -125,7 +126,7 @@ class SafeguardsView(EditingView, tab="safeguards"):
         if prohibition is None:
             return finding_lines(self.whole) or ["The plan holds no prohibitions."]
         found = self.found["prohibitions"].get(prohibition.id, [])
-        return forms.prohibition_detail(prohibition) + finding_lines(found + self.whole)
+        return rows.prohibition_detail(prohibition) + finding_lines(found + self.whole)
 
     def _access_detail(self) -> list[str]:
         if not self.access:
@@ -133,13 +134,13 @@ class SafeguardsView(EditingView, tab="safeguards"):
         row, index = self._cell()
         rule = row.rules[index]
         found = self.found["data_access"].get(rule.id, []) if rule else []
-        return [forms.cell_text(row, index), *finding_lines(found)]
+        return [rows.cell_text(row, index), *finding_lines(found)]
 
     def _consultation_detail(self) -> list[str]:
         consultation = self._consultation()
         if consultation is None:
             return ["No consultations recorded: press n to add one."]
-        return forms.consultation_detail(consultation)
+        return rows.consultation_detail(consultation)
 
     def _moved(self, _row: int, _column: int) -> None:
         self._detail()
@@ -195,7 +196,7 @@ class SafeguardsView(EditingView, tab="safeguards"):
         items, row = self.plan.consultations, self.table(CONSULTATIONS).cursor_row
         return items[row] if row < len(items) else None
 
-    def _cell(self) -> tuple[forms.AccessRow, int]:
+    def _cell(self) -> tuple[rows.AccessRow, int]:
         """The grid's selected role and category index."""
         grid = self.table(ACCESS)
         return self.access[grid.cursor_row], grid.cursor_column - FIRST_CATEGORY
@@ -204,69 +205,53 @@ class SafeguardsView(EditingView, tab="safeguards"):
         """Record who attests the selected prohibition, and now."""
         if (prohibition := self._prohibition()) is not None:
             title = f"Attest: no {PROHIBITION_WORDS[prohibition.key]}"
-            self.form_edit(
-                title,
-                forms.attest_fields(actor(self.plan)),
-                lambda v: edits.attest(prohibition, v["by"].strip(), datetime.now(UTC)),
-                "prohibition.attest",
-                intro=prohibition.text,
-                save_label="Attest",
+            form = FormDialog(
+                title, forms.attest_fields(actor(self.plan)), intro=prohibition.text, save_label="Attest"
             )
+            self.edit_in_form(form, lambda v: changes.attest(prohibition, v["by"], _now()))
 
     def action_withdraw(self) -> None:
         """Withdraw the selected prohibition's attestation, after asking."""
         prohibition = self._prohibition()
         if prohibition is None:
             return
-        words = PROHIBITION_WORDS[prohibition.key]
         if not prohibition.attested_by:
-            self.notify(f"The prohibition of {words} is not attested.")
+            self.notify(f"The prohibition of {PROHIBITION_WORDS[prohibition.key]} is not attested.")
             return
-        question = forms.withdraw_question(prohibition)
-        self.confirm_edit(question, "Withdraw", "prohibition.withdraw", edits.withdraw(prohibition))
+        question = rows.withdraw_question(prohibition)
+        self.confirm_then_apply(question, changes.withdraw(prohibition), yes="Withdraw")
 
     def action_cycle_level(self) -> None:
         """Step the selected cell to the next access level."""
-        if self.access and self.can_edit():
-            row, index = self._cell()
-            self.commit("data_access.level", *edits.next_level(self.plan, row, index))
+        if self.access:
+            self.apply(changes.next_level(self.plan, *self._cell()))
 
     def action_add_role(self) -> None:
         """Add a role to the grid, with no access to anything."""
         taken = {row.role.casefold() for row in self.access}
-        self.form_edit(
-            "Add a role to data access",
-            forms.role_fields("", taken),
-            lambda v: edits.add_role(self.plan, v["role"].strip()),
-            "data_access.add_role",
-        )
+        form = FormDialog("Add a role to data access", forms.role_fields("", taken))
+        self.edit_in_form(form, lambda v: changes.add_role(self.plan, v["role"]))
 
     def action_rename_role(self) -> None:
         """Rename the selected role."""
         if self.access:
             row, _index = self._cell()
             taken = {r.role.casefold() for r in self.access} - {row.role.casefold()}
-            self.form_edit(
-                f"Rename role {row.role}",
-                forms.role_fields(row.role, taken),
-                lambda v: edits.rename_role(row, v["role"].strip()),
-                "data_access.rename_role",
-            )
+            form = FormDialog(f"Rename role {row.role}", forms.role_fields(row.role, taken))
+            self.edit_in_form(form, lambda v: changes.rename_role(row, v["role"]))
 
     def action_remove_role(self) -> None:
         """Remove the selected role from the grid, after asking."""
         if self.access:
             row, _index = self._cell()
             question = f"Remove {row.role} and its access to all four kinds of coaching data?"
-            self.confirm_edit(question, "Remove", "data_access.remove_role", edits.remove_role(row))
+            self.confirm_then_apply(question, changes.remove_role(row), yes="Remove")
 
     def action_group_size(self) -> None:
         """Set the minimum group size k (never below 3)."""
         policy = self.plan.policy
-        fields = forms.k_fields(policy.min_group_size)
-        self.form_edit(
-            "Aggregation policy", fields, lambda v: edits.set_k(policy, v["k"]), "policy.min_group_size"
-        )
+        form = FormDialog("Aggregation policy", forms.k_fields(policy.min_group_size))
+        self.edit_in_form(form, lambda v: changes.set_k(policy, v["k"]))
 
     def action_new_consultation(self) -> None:
         """Record a consultation."""
@@ -279,17 +264,16 @@ class SafeguardsView(EditingView, tab="safeguards"):
 
     def _consultation_form(self, consultation: Consultation | None) -> None:
         title = "New consultation" if consultation is None else "Edit consultation"
-        self.form_edit(
-            title,
-            forms.consultation_fields(consultation, self.coach.today),
-            lambda v: edits.save_consultation(self.plan, consultation, v),
-            "consultation.new" if consultation is None else "consultation.edit",
-        )
+        form = FormDialog(title, forms.consultation_fields(consultation, self.session.today))
+        self.edit_in_form(form, partial(changes.save_consultation, self.plan, consultation))
 
     def action_delete_consultation(self) -> None:
         """Delete the selected consultation, after asking."""
         if (consultation := self._consultation()) is not None:
-            question = forms.delete_question(consultation)
-            self.confirm_edit(
-                question, "Delete", "consultation.delete", edits.delete_consultation(consultation)
-            )
+            question = rows.delete_question(consultation)
+            self.confirm_then_apply(question, changes.delete_consultation(consultation), yes="Delete")
+
+
+def _now() -> datetime:
+    """Now, as an attestation records it."""
+    return datetime.now(UTC)

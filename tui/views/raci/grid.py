@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets import raci_rows
-from tui.widgets.raci_rows import GridColumn, GridRow
+from tui.views.raci import rows as raci_rows
+from tui.views.raci.rows import GridColumn, GridRow
 
 
 class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):

@@ -1,10 +1,11 @@
-"""What the RACI editor asks the store to do, and what a removal would break: pure, no Textual."""
+"""What the RACI tab asks of the plan, and what a removal would break (pure, no Textual)."""
 
 from __future__ import annotations
 
+from schemas.edits import AskFirst, PlanEdit, changed, new_record, removed
 from schemas.enums import RaciLetter
-from schemas.history import Change, Delete, Put, Set
-from schemas.plan import Plan, next_id
+from schemas.history import Change
+from schemas.plan import Plan
 from schemas.records import RaciActivity, RaciRole
 from schemas.rules.base import join_words
 
@@ -30,12 +31,14 @@ def role(plan: Plan, role_id: str) -> RaciRole | None:
     return next((r for r in plan.raci_roles if r.id == role_id), None)
 
 
-def set_cell(row: RaciActivity, role_id: str, letter: str | None) -> Set:
-    """The change that gives ``role_id`` the ``letter`` in ``row`` (None clears the cell)."""
-    cells = {key: str(value) for key, value in row.cells.items() if key != role_id}
+def set_cell(row: RaciActivity, column: RaciRole, letter: str | None) -> PlanEdit:
+    """Give ``column`` the ``letter`` in ``row`` (None clears the cell)."""
+    cells = {key: str(value) for key, value in row.cells.items() if key != column.id}
     if letter:
-        cells[role_id] = letter
-    return Set(table="raci_activities", key=row.id, field="cells", value=dict(sorted(cells.items())))
+        cells[column.id] = letter
+    return PlanEdit(
+        "raci.cell", changed(row, cells=dict(sorted(cells.items()))), cell_summary(row, column, letter)
+    )
 
 
 def cell_summary(row: RaciActivity, column: RaciRole, letter: str | None) -> str:
@@ -45,34 +48,50 @@ def cell_summary(row: RaciActivity, column: RaciRole, letter: str | None) -> str
     return f'Set {column.name} to {letter} ({LETTER_WORDS[letter]}) on "{row.name}"'
 
 
-def new_activity(plan: Plan, name: str, decision: bool) -> Put:
+def new_activity(plan: Plan, name: str, decision: bool) -> PlanEdit:
     """A new activity with no letters yet, after the existing ones."""
-    record_id = next_id("act", [a.id for a in plan.raci_activities])
-    record = {"id": record_id, "name": name, "cells": {}, "expand_decision": decision}
-    return Put(table="raci_activities", record=record)
+    put = new_record(plan, RaciActivity, name=name, cells={}, expand_decision=decision)
+    return PlanEdit("raci.activity.new", [put], f'Added the RACI activity "{name.strip()}"')
 
 
-def new_role(plan: Plan, name: str, sponsor: bool) -> Put:
+def new_role(plan: Plan, name: str, sponsor: bool) -> PlanEdit:
     """A new role (column), after the existing ones."""
-    record_id = next_id("role", [r.id for r in plan.raci_roles])
-    return Put(table="raci_roles", record={"id": record_id, "name": name, "sponsor": sponsor})
+    put = new_record(plan, RaciRole, name=name, sponsor=sponsor)
+    return PlanEdit("raci.role.new", [put], f'Added the RACI role "{name.strip()}"')
 
 
-def remove_role(plan: Plan, role_id: str) -> list[Change]:
+def rename(record: RaciActivity | RaciRole, name: str, flag: bool) -> PlanEdit:
+    """Rename an activity or a role and set its flag (the decision, or the sponsor)."""
+    name = name.strip()
+    if isinstance(record, RaciActivity):
+        what, changes = "activity", changed(record, name=name, expand_decision=flag)
+    else:
+        what, changes = "role", changed(record, name=name, sponsor=flag)
+    summary = (
+        f'Renamed the RACI {what} "{record.name}" to "{name}"'
+        if name != record.name
+        else f'Edited the RACI {what} "{name}"'
+    )
+    return PlanEdit(f"raci.{what}.edit", changes, summary)
+
+
+def remove_role(plan: Plan, role: RaciRole) -> AskFirst:
     """Remove a role, its letters in every activity and its ownership of governance topics."""
-    changes: list[Change] = [Delete(table="raci_roles", key=role_id)]
-    changes += [set_cell(a, role_id, None) for a in plan.raci_activities if role_id in a.cells]
-    changes += [
-        Set(table="governance", key=t.id, field="owner_role", value=None)
-        for t in plan.governance
-        if t.owner_role == role_id
-    ]
-    return changes
+    changes: list[Change] = removed(role)
+    for row in plan.raci_activities:
+        if role.id in row.cells:
+            changes += set_cell(row, role, None).changes
+    changes += [c for t in plan.governance if t.owner_role == role.id for c in changed(t, owner_role=None)]
+    question = removal_question(f'Remove the role "{role.name}"?', role_removal_effects(plan, role.id))
+    edit = PlanEdit("raci.role.remove", changes, f'Removed the RACI role "{role.name}"')
+    return AskFirst(question, edit, yes="Remove")
 
 
-def remove_activity(activity_id: str) -> list[Change]:
+def remove_activity(plan: Plan, row: RaciActivity) -> AskFirst:
     """Remove an activity (its letters go with it)."""
-    return [Delete(table="raci_activities", key=activity_id)]
+    question = removal_question(f'Remove the activity "{row.name}"?', activity_removal_effects(plan, row.id))
+    edit = PlanEdit("raci.activity.remove", removed(row), f'Removed the RACI activity "{row.name}"')
+    return AskFirst(question, edit, yes="Remove")
 
 
 def _names(items: list[str]) -> str:

@@ -1,4 +1,4 @@
-"""The use-case matrix's words and forms: status looks, the edit form, the delivery form."""
+"""The Use cases tab's words and forms: status looks, the edit form, the delivery form."""
 
 from __future__ import annotations
 
@@ -8,16 +8,10 @@ from textual.widgets import Static
 
 from schemas.delivery import recommend_delivery
 from schemas.enums import DeliveryModel, Level, UseCaseStatus
-from schemas.history import Change, Put, Set
-from schemas.plan import Plan, next_id
 from schemas.records import UseCase
 from schemas.rules.base import DELIVERY_WORDS, STATUS_WORDS
-from schemas.rules.matrix import limit_for
 from schemas.text import Line, Name
 from tui.dialogs.form import FormDialog, FormField, Values, validate_with
-
-Edit = tuple[list[Change], str]
-"""The changes of one user action and its summary (what a view records)."""
 
 STATUS_LOOK: dict[UseCaseStatus, tuple[str, str, str]] = {
     UseCaseStatus.PERMITTED: ("✓", "+", "permitted"),
@@ -31,13 +25,6 @@ LEVEL_OPTIONS = [(level.value, level) for level in Level]
 STATUS_OPTIONS = [(STATUS_WORDS[s], s) for s in UseCaseStatus]
 DELIVERY_OPTIONS = [(DELIVERY_WORDS[d], d) for d in DeliveryModel]
 
-FRAMEWORK_LIMITS = (
-    "The framework prohibits automated ratings, discipline recommendations and other "
-    "consequential employment decisions, and does not authorize processing sensitive "
-    "employee data; qualified humans and legal governance remain responsible."
-)
-"""What the framework prohibits, in the seed's words, for the loosening confirmation."""
-
 
 def status_label(status: UseCaseStatus, ascii_only: bool = False) -> str:
     """'◐ with controls' (or '~ with controls' without colour)."""
@@ -45,33 +32,10 @@ def status_label(status: UseCaseStatus, ascii_only: bool = False) -> str:
     return f"{plain if ascii_only else symbol} {word}"
 
 
-def minimum_status(case_name: str, guardrail: bool) -> UseCaseStatus | None:
-    """The loosest status the framework allows this use case, or None if it is free."""
-    limit = limit_for(case_name)
-    if limit is not None:
-        return limit.minimum
-    return UseCaseStatus.HUMAN_REQUIRED if guardrail else None
-
-
-def loosens_guardrail(name: str, guardrail: bool, old: UseCaseStatus | None, new: UseCaseStatus) -> bool:
-    """True if ``new`` is looser than both the old status and the framework's limit."""
-    minimum = minimum_status(name, guardrail)
-    if minimum is None or new.strictness >= minimum.strictness:
-        return False
-    return old is None or new.strictness < old.strictness
-
-
-def loosening_question(name: str, guardrail: bool, new: UseCaseStatus) -> str:
-    """The confirmation that says what the framework prohibits before a guardrail is loosened."""
-    minimum = minimum_status(name, guardrail) or UseCaseStatus.HUMAN_REQUIRED
-    limit = limit_for(name)
-    keep = STATUS_WORDS[minimum] + ("" if minimum is UseCaseStatus.PROHIBITED else " or stricter")
-    route = f" and sends people to {limit.route}" if limit is not None else ""
-    return (
-        f'"{name}" is a limit of the framework: it stays {keep}{route}. {FRAMEWORK_LIMITS}\n\n'
-        f"Set it to {STATUS_WORDS[new]} anyway? The plan will carry a blocking guardrail "
-        "finding until it is set back."
-    )
+def use_case_form(case: UseCase | None) -> FormDialog:
+    """The form that adds (``case`` None) or edits a use case."""
+    title = "New use case" if case is None else f'Edit use case "{case.name}"'
+    return FormDialog(title, use_case_fields(case))
 
 
 def use_case_fields(case: UseCase | None) -> list[FormField]:
@@ -172,64 +136,6 @@ def delivery_problem(status: UseCaseStatus, values: Values) -> str | None:
     if advice is not None and chosen is not advice[0] and not str(values.get("rationale") or "").strip():
         return f"{DELIVERY_WORDS[chosen]} differs from the recommendation: write a rationale."
     return None
-
-
-def delivery_changes(case: UseCase, values: Values) -> Edit:
-    """Set the factors, model and rationale of ``case`` that the delivery form changed."""
-    wanted = {
-        "consequence": values["consequence"],
-        "complexity": values["complexity"],
-        "escalation": values["escalation"],
-        "delivery": values.get("delivery"),
-        "delivery_rationale": str(values.get("rationale") or "").strip(),
-    }
-    changes: list[Change] = [
-        Set(table="use_cases", key=case.id, field=name, value=value)
-        for name, value in wanted.items()
-        if getattr(case, name) != value
-    ]
-    chosen = values.get("delivery")
-    model = f"delivery {DELIVERY_WORDS[chosen]}" if chosen else "no delivery model chosen"
-    return changes, f'Use case "{case.name}": {model}.'
-
-
-def form_changes(case: UseCase | None, values: Values, existing: list[str]) -> Edit:
-    """Add a use case (``case`` None, the next ``uc-N`` id) or set the fields the form changed."""
-    fields = {
-        "name": values["name"].strip(),
-        "status": values["status"],
-        "control": values["control"].strip(),
-        "route_to": values["route_to"].strip(),
-    }
-    if case is None:
-        record = {"id": next_id("uc", existing), **fields, "guardrail": limit_for(fields["name"]) is not None}
-        return [Put(table="use_cases", record=record)], f'Added use case "{fields["name"]}".'
-    changes: list[Change] = [
-        Set(table="use_cases", key=case.id, field=name, value=value)
-        for name, value in fields.items()
-        if getattr(case, name) != value
-    ]
-    return changes, f'Edited use case "{fields["name"]}".'
-
-
-def status_change(case: UseCase, new: UseCaseStatus) -> Edit:
-    """Set the status of ``case`` to ``new``."""
-    change: list[Change] = [Set(table="use_cases", key=case.id, field="status", value=new)]
-    return change, f'Use case "{case.name}": {STATUS_WORDS[case.status]} -> {STATUS_WORDS[new]}.'
-
-
-def delete_question(case: UseCase, plan: Plan) -> str:
-    """Ask before deleting ``case``, saying which pilot and which framework limit it would break."""
-    question = f'Delete use case "{case.name}"?'
-    for pilot in plan.pilots:
-        if pilot.use_case == case.id:
-            question += (
-                f'\n\nPilot "{pilot.name}" pilots this use case: it would be left without '
-                "its one workflow (a pilot-design finding)."
-            )
-    if case.guardrail or limit_for(case.name):
-        question += "\n\nIt is a limit of the framework: a matrix without it is a blocking guardrail finding."
-    return question + "\n\nUndo (ctrl+z) brings it back."
 
 
 class DeliveryDialog(FormDialog):

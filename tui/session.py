@@ -1,0 +1,138 @@
+"""The open plan below the screen: store, today, findings, undo and redo (no Textual).
+
+The app builds one :class:`PlanSession` and hands it down to the main screen and every
+view as an attribute. Views read ``session.plan`` and ``session.findings`` and apply
+their :class:`~schemas.edits.PlanEdit` values here; each call returns what happened, so
+edits are tested without running the app::
+
+    session = PlanSession(PlanStore.memory(default_plan(now)), today)
+    result = session.apply(edit)
+    assert result.applied and session.plan.use_cases[0].status == "prohibited"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from schemas.edits import PlanEdit
+from schemas.findings import Finding, evaluate
+from schemas.plan import HISTORY_TABLE, Plan
+from schemas.rules.history import stored_chain
+from store import ChangeRefused, PlanStore
+from tui.tabs import TAB_IDS
+
+READ_ONLY_MESSAGE = "The plan is open read-only; nothing was changed."
+
+NOTHING_TO_UNDO = "Nothing to undo."
+NOTHING_TO_REDO = "Nothing to redo."
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of an edit, an undo or a redo."""
+
+    applied: bool
+    """True once the change is in the plan (saved, or held in memory after a failed save)."""
+    message: str
+    """The summary when applied, else why not (empty when there was nothing to change)."""
+    refused: bool = False
+    """True when the plan refused it (read-only, an invalid value): an error to report."""
+
+
+UNCHANGED = Result(applied=False, message="")
+"""An edit that changed nothing: not an error, nothing to report."""
+
+
+class PlanSession:
+    """One open plan as the app works on it."""
+
+    def __init__(self, store: PlanStore, today: date) -> None:
+        self.store = store
+        """The open plan file (or memory)."""
+        self.today = today
+        """The date rules and forms take as today."""
+        self.findings: list[Finding] = []
+        """Every finding of the current plan, the history chain's first (see ``refresh``)."""
+        self.chain: list[Finding] = []
+        """What verifying the stored history found (``verify_chain``)."""
+        self._stale: set[str] = set()
+
+    @property
+    def plan(self) -> Plan:
+        """The current plan."""
+        return self.store.plan
+
+    @property
+    def read_only(self) -> bool:
+        """True when the plan cannot be changed in this session."""
+        return self.store.read_only
+
+    @property
+    def save_error(self) -> str | None:
+        """Why the latest edit is not on disk, or None."""
+        return self.store.save_error
+
+    # -- findings and views --------------------------------------------------------
+
+    def refresh(self) -> list[Finding]:
+        """Compute the findings once for every view, and mark every view stale."""
+        # The stored history's chain is verified once (verify_chain): every entry this
+        # session adds extends it, so re-hashing thousands of entries per edit buys nothing.
+        self.findings = self.chain + evaluate(self.plan, self.today, stored_history={})
+        self._stale = set(TAB_IDS)
+        return self.findings
+
+    def verify_chain(self) -> bool:
+        """Check the stored history's hash chain; True if that found something."""
+        self.chain = stored_chain(self.plan, self.store.tables().get(HISTORY_TABLE, {}))
+        if self.chain:
+            self.refresh()
+        return bool(self.chain)
+
+    def take_stale(self, tab_id: str) -> bool:
+        """True (once) if the view of ``tab_id`` has not shown the latest plan."""
+        stale = tab_id in self._stale
+        self._stale.discard(tab_id)
+        return stale
+
+    # -- changing the plan -----------------------------------------------------------
+
+    def apply(self, edit: PlanEdit) -> Result:
+        """Apply ``edit`` as one recorded action; the findings follow."""
+        if edit.empty:
+            return UNCHANGED
+        if self.read_only:
+            return Result(False, READ_ONLY_MESSAGE, refused=True)
+        try:
+            entry = self.store.apply(edit.action, edit.changes, edit.summary, edit.reason)
+        except ChangeRefused as exc:
+            return Result(False, exc.message, refused=True)
+        if entry is None:
+            return UNCHANGED
+        self.refresh()
+        return Result(True, edit.summary)
+
+    def undo(self) -> Result:
+        """Undo the latest change of this session (recorded as a change itself)."""
+        return self._step(undo=True)
+
+    def redo(self) -> Result:
+        """Redo the latest undone change (recorded as a change itself)."""
+        return self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> Result:
+        if self.read_only:
+            return Result(False, READ_ONLY_MESSAGE, refused=True)
+        if not (self.store.can_undo if undo else self.store.can_redo):
+            return Result(False, NOTHING_TO_UNDO if undo else NOTHING_TO_REDO)
+        try:
+            entry = self.store.undo() if undo else self.store.redo()
+        except ChangeRefused as exc:
+            return Result(False, exc.message, refused=True)
+        self.refresh()
+        return Result(True, entry.summary if entry else ("Undone." if undo else "Redone."))
+
+    def retry_save(self) -> bool:
+        """Try the failed save again; True once the plan is on disk."""
+        return self.store.retry_save()

@@ -1,0 +1,1 @@
+"""The governance tab: its view, forms and the edits they build."""

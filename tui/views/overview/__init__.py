@@ -1,0 +1,1 @@
+"""The overview tab: its view, forms and the edits they build."""

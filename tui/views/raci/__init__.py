@@ -1,0 +1,1 @@
+"""The raci tab: its view, forms and the edits they build."""

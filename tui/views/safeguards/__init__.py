@@ -1,0 +1,1 @@
+"""The safeguards tab: its view, forms and the edits they build."""

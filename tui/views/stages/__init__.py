@@ -1,0 +1,1 @@
+"""The stages tab: its view, forms and the edits they build."""

@@ -1,0 +1,1 @@
+"""The usecases tab: its view, forms and the edits they build."""
