@@ -117,6 +117,11 @@ def table_of(model: type[Record] | Record) -> str:
     return TABLE_OF[model if isinstance(model, type) else type(model)]
 
 
+def entity(record: Record) -> str:
+    """What a finding on ``record`` points at: ``table/id``."""
+    return f"{table_of(record)}/{record.id}"
+
+
 def changed(record: Record, **values: Any) -> list[Change]:
     """One Set per field of ``record`` that ``values`` change, each value as stored JSON.
 

@@ -53,3 +53,25 @@ def test_read_only_says_so_and_refuses_an_edit(tmp_path: Path) -> None:
     assert second.wait_exit() == 0
     first.send("q")
     assert first.wait_exit() == 0
+
+
+def test_remapped_app_keys_show_everywhere_and_the_old_key_no_longer_quits(tmp_path: Path) -> None:
+    keys = tmp_path / "keys.json"
+    keys.write_text('{"app.quit": "x", "app.undo": "ctrl+u"}')
+    term = Terminal(tmp_path / "plan.json", env={"COACH_ROLLOUT_KEYS": str(keys)})
+    term.wait_for("Next: Start stage 1")
+    term.wait_for_line("? Help", "x Quit")  # the key bar
+    term.send("?")
+    term.wait_for_line("Quit  [app.quit]", "x")
+    term.wait_for_line("Undo the latest change  [app.undo]", "ctrl+u")
+    term.press("escape")
+    term.wait_until(lambda screen: "[app.quit]" not in screen, "the help closed")
+    term.send("\x10")  # ctrl+p: the palette names the remapped keys too
+    term.send("Quit")
+    term.wait_for("key x")
+    term.press("escape")
+    term.wait_until(lambda screen: "key x" not in screen, "the palette closed")
+    term.send("q2")  # q is no longer the quit key: the app is still there to switch tab
+    term.wait_for("Stage 1: Define Permitted Use Cases")
+    term.send("x")
+    assert term.wait_exit() == 0

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from schemas.edits import entity, table_of
 from schemas.plan import Plan
 from schemas.records import GovernanceTopic
 from schemas.rules.base import Finding, join_words
@@ -79,7 +80,8 @@ class GovernanceView(PlanView, tab="governance"):
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the completeness line, the list (keeping the selection) and the detail."""
-        self.findings = [f for f in findings if f.entity.startswith("governance")]
+        table = table_of(GovernanceTopic)
+        self.findings = [f for f in findings if f.entity.partition("/")[0] == table]
         overdue = self._overdue()
         at = self.listing.highlighted or 0
         self.listing.set_options(
@@ -149,7 +151,7 @@ def detail(plan: Plan, topic: GovernanceTopic, findings: list[Finding]) -> str:
     ]
     if gaps:
         lines += ["", f"Missing: {join_words(gaps)}."]
-    mine = [f for f in findings if f.entity == f"governance/{topic.id}" and f.rule == "dates"]
+    mine = [f for f in findings if f.entity == entity(topic) and f.rule == "dates"]
     lines += [f"! {f.message}" for f in mine]
     lines += ["", "Enter edits this topic."]
     return "\n".join(lines)

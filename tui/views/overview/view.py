@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from schemas.edits import entity
 from schemas.enums import Severity, StageStatus
 from schemas.findings import Finding
 from schemas.plan import Plan
@@ -153,7 +154,7 @@ class OverviewView(PlanView, tab="overview"):
 
     def _open(self, table: LineTable) -> None:
         if table is self.stage_table:
-            self.open_entity(f"stages/{self.plan.stages[self.stage_table.cursor_row].id}")
+            self.open_entity(entity(self.plan.stages[self.stage_table.cursor_row]))
         else:
             self.open_finding(self.finding_list.cursor_row)
 
@@ -166,7 +167,7 @@ class OverviewView(PlanView, tab="overview"):
             self.open_entity(finding.entity)
             return
         if finding.stage:
-            self.open_entity(f"stages/{self.plan.stage(finding.stage).id}")
+            self.open_entity(entity(self.plan.stage(finding.stage)))
         self.notify(finding.fix, title="To fix")
 
     def focus_default(self) -> None:

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from schemas.edits import PlanEdit, record_id
+from schemas.edits import PlanEdit, entity, record_id, table_of
 from schemas.plan import Plan
 from schemas.records import RaciActivity, RaciRole
 from schemas.rules.base import Finding
@@ -96,7 +96,7 @@ class RaciView(PlanView, tab="raci"):
                 a.id,
                 a.name,
                 {k: str(v) for k, v in a.cells.items()},
-                " ".join(f.message for f in self._by_entity.get(f"raci_activities/{a.id}", [])),
+                " ".join(f.message for f in self._by_entity.get(entity(a), [])),
                 a.expand_decision,
             )
             for a in plan.raci_activities
@@ -121,22 +121,22 @@ class RaciView(PlanView, tab="raci"):
         """The row's validation in words, then problems of the RACI as a whole."""
         lines = []
         if row is not None:
-            mine = self._by_entity.get(f"raci_activities/{row.id}", [])
+            mine = self._by_entity.get(entity(row), [])
             if mine:
                 lines.append("! " + " ".join(f.message for f in mine) + f" Fix: {mine[0].fix}")
             else:
                 lines.append("✓ Valid. " + rc.row_summary(self._roles, row))
-        for entity in ("raci_roles", "raci_activities"):
-            lines += [f"! {f.message}" for f in self._by_entity.get(entity, [])]
+        for whole in (table_of(RaciRole), table_of(RaciActivity)):
+            lines += [f"! {f.message}" for f in self._by_entity.get(whole, [])]
         return "\n".join(lines)
 
     def focus_entity(self, entity: str) -> None:
         """Put the cursor on the activity (row) or role (column) a finding names."""
-        table, _, record_id = entity.partition("/")
-        if table == "raci_activities":
-            self.grid.select(activity_id=record_id)
-        elif table == "raci_roles":
-            self.grid.select(role_id=record_id)
+        table, _, key = entity.partition("/")
+        if table == table_of(RaciActivity):
+            self.grid.select(activity_id=key)
+        elif table == table_of(RaciRole):
+            self.grid.select(role_id=key)
         self._describe()
         self.grid.focus()
 

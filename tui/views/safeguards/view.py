@@ -12,8 +12,9 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Static
 
+from schemas.edits import table_of
 from schemas.plan import Plan
-from schemas.records import Consultation, Prohibition
+from schemas.records import Consultation, DataAccessRule, Policy, Prohibition
 from schemas.rules.base import Finding
 from schemas.rules.safeguards import MIN_K, PROHIBITION_WORDS
 from tui.dialogs.form import FormDialog
@@ -95,16 +96,18 @@ class SafeguardsView(PlanView, tab="safeguards"):
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the lists with their findings, the k line and the detail panel."""
         self.found = {t: by_entity(findings, t) for t in self.TABLES}
-        self.whole = [f for f in findings if f.entity == "prohibitions"]
-        found_on = self.found["prohibitions"]
+        self.whole = [f for f in findings if f.entity == table_of(Prohibition)]
+        found_on = self.found[table_of(Prohibition)]
         lines = [rows.prohibition_row(p, found_on.get(p.id, [])) for p in plan.prohibitions]
         self.table(PROHIBITIONS).set_rows(lines)
         self.access = rows.access_rows(plan)
-        self.table(ACCESS).set_rows([rows.access_cells(r, self.found["data_access"]) for r in self.access])
+        self.table(ACCESS).set_rows(
+            [rows.access_cells(r, self.found[table_of(DataAccessRule)]) for r in self.access]
+        )
         self.table(CONSULTATIONS).set_rows([rows.consultation_row(c) for c in plan.consultations])
         k = plan.policy.min_group_size
         line = f"Aggregates: none over fewer than k = {k} people (at least {MIN_K}). g changes k."
-        policy = finding_lines(self.found["policy"].get(plan.policy.id, []))
+        policy = finding_lines(self.found[table_of(Policy)].get(plan.policy.id, []))
         self.query_one("#sg-policy", Static).update("\n".join([line, *policy]))
         self._detail()
 
@@ -125,7 +128,7 @@ class SafeguardsView(PlanView, tab="safeguards"):
         prohibition = self._prohibition()
         if prohibition is None:
             return finding_lines(self.whole) or ["The plan holds no prohibitions."]
-        found = self.found["prohibitions"].get(prohibition.id, [])
+        found = self.found[table_of(Prohibition)].get(prohibition.id, [])
         return rows.prohibition_detail(prohibition) + finding_lines(found + self.whole)
 
     def _access_detail(self) -> list[str]:
@@ -133,7 +136,7 @@ class SafeguardsView(PlanView, tab="safeguards"):
             return ["No roles in the grid: press n to add one."]
         row, index = self._cell()
         rule = row.rules[index]
-        found = self.found["data_access"].get(rule.id, []) if rule else []
+        found = self.found[table_of(DataAccessRule)].get(rule.id, []) if rule else []
         return [rows.cell_text(row, index), *finding_lines(found)]
 
     def _consultation_detail(self) -> list[str]:
@@ -159,13 +162,13 @@ class SafeguardsView(PlanView, tab="safeguards"):
         table, _, key = entity.partition("/")
         prohibitions = [p.id for p in self.plan.prohibitions]
         consultations = [c.id for c in self.plan.consultations]
-        if table == "prohibitions":
+        if table == table_of(Prohibition):
             self._select(PROHIBITIONS, prohibitions.index(key) if key in prohibitions else 0)
-        elif table == "consultations" and key in consultations:
+        elif table == table_of(Consultation) and key in consultations:
             self._select(CONSULTATIONS, consultations.index(key))
-        elif table == "policy":
+        elif table == table_of(Policy):
             self.action_group_size()
-        for index, row in enumerate(self.access if table == "data_access" else []):
+        for index, row in enumerate(self.access if table == table_of(DataAccessRule) else []):
             for position, rule in enumerate(row.rules):
                 if rule is not None and rule.id == key:
                     self._select(ACCESS, index, FIRST_CATEGORY + position)

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from schemas.delivery import recommend_delivery
-from schemas.edits import AskFirst
+from schemas.edits import AskFirst, table_of
 from schemas.enums import Severity, UseCaseStatus
 from schemas.plan import Plan
 from schemas.records import UseCase
@@ -81,7 +81,7 @@ class UseCasesView(PlanView, tab="use-cases"):
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render every row with its findings mark, the summary and the selected row's detail."""
-        self.findings_by_case = by_entity(findings, "use_cases")
+        self.findings_by_case = by_entity(findings, table_of(UseCase))
         ascii_only = self.app.no_color
         self.case_ids = [case.id for case in plan.use_cases]
         self.matrix.set_rows([self._row(case, ascii_only) for case in plan.use_cases])
@@ -102,10 +102,11 @@ class UseCasesView(PlanView, tab="use-cases"):
         )
 
     def _summary(self, plan: Plan, findings: list[Finding]) -> None:
-        mine = [f for f in findings if f.entity == "use_cases" or f.entity.startswith("use_cases/")]
+        table = table_of(UseCase)
+        mine = [f for f in findings if f.entity.partition("/")[0] == table]
         blocking = sum(f.severity is Severity.BLOCKING for f in mine)
         text = f"{len(plan.use_cases)} use cases; {blocking} blocking, {len(mine) - blocking} other findings."
-        whole = [f for f in mine if f.entity == "use_cases"]
+        whole = [f for f in mine if f.entity == table]
         if whole:
             text += " " + finding_lines(whole)[0]
         self.query_one("#uc-summary", Static).update(text)
