@@ -81,7 +81,9 @@ async def test_enter_edits_a_topic_typed_field_by_field(make_app: MakeApp) -> No
     app = make_app(PlanStore.memory(plan.model_copy(update={"stages": stages})))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_governance(pilot)
-        assert any(f.entity == "governance/gov-2" for f in app.session.findings if f.rule == "governance-complete")
+        assert any(
+            f.entity == "governance/gov-2" for f in app.session.findings if f.rule == "governance-complete"
+        )
         await pilot.press("j", "enter")  # Retention
         await type_text(pilot, "Coaching notes are kept 90 days.")
         await pilot.press("enter")

@@ -28,7 +28,7 @@ after every change while it is visible; ``findings`` are computed once per chang
 session, never again in a view. It changes the plan in three ways, each checking the
 read-only case and reporting a refusal the same way: ``apply(edit)`` for a key,
 ``edit_in_form(form, build)`` for a form (a refusal stays in the form with what was
-typed), ``confirm_then_apply(question, edit)`` for what asks first. It implements
+typed), ``confirm_then_apply(AskFirst(question, edit, yes=...))`` for what asks first. It implements
 ``focus_entity("table/id")`` to select what a finding points at, and posts
 ``OpenRequested`` to go where another tab fixes something. Plan text is never markup.
 
@@ -166,15 +166,15 @@ class PlanView(Vertical):
 
         def closed(values: Values | None) -> None:
             for ask in asks:
-                self.confirm_then_apply(ask.question, ask.edit, yes=ask.yes, no=ask.no)
+                self.confirm_then_apply(ask)
             if then is not None:
                 then(values)
 
         form.submit_callback = submit
         self.app.push_screen(form, closed)
 
-    def confirm_then_apply(self, question: str, edit: PlanEdit, *, yes: str, no: str = "Keep") -> None:
-        """Ask ``question``; on yes, apply ``edit``."""
+    def confirm_then_apply(self, ask: AskFirst) -> None:
+        """Ask the question; on yes, apply the edit."""
         from tui.dialogs.confirm import ConfirmDialog  # dialogs load when first used
 
         if self._refused_read_only():
@@ -182,9 +182,9 @@ class PlanView(Vertical):
 
         def answered(answer: bool | None) -> None:
             if answer:
-                self.apply(edit)
+                self.apply(ask.edit)
 
-        self.app.push_screen(ConfirmDialog(question, yes=yes, no=no), answered)
+        self.app.push_screen(ConfirmDialog(ask.question, yes=ask.yes, no=ask.no), answered)
 
     def report_refusal(self, message: str) -> None:
         """Say why the plan was not changed (every refusal is reported this way)."""

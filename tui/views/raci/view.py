@@ -202,40 +202,36 @@ class RaciView(PlanView, tab="raci"):
         row, _column = self._current()
         if row is None:
             self.notify("There is no activity to rename; press n to add one.")
-            return
-        fields = _fields("Activity", row.name, _DECISION, row.expand_decision)
-        self.edit_in_form(
-            FormDialog("Rename RACI activity", fields), lambda v: rc.rename(row, v["name"], v["flag"])
-        )
+        else:
+            fields = _fields("Activity", row.name, _DECISION, row.expand_decision)
+            self._rename("Rename RACI activity", fields, row)
 
     def action_edit_role(self) -> None:
         """Rename the role under the cursor (and say whether it is the executive sponsor)."""
         _row, column = self._current()
         if column is None:
             self.notify("There is no role to rename; press N to add one.")
-            return
-        fields = _fields("Role", column.name, _SPONSOR, column.sponsor)
-        self.edit_in_form(
-            FormDialog("Rename RACI role", fields), lambda v: rc.rename(column, v["name"], v["flag"])
-        )
+        else:
+            self._rename("Rename RACI role", _fields("Role", column.name, _SPONSOR, column.sponsor), column)
+
+    def _rename(self, title: str, fields: list[FormField], record: RaciActivity | RaciRole) -> None:
+        self.edit_in_form(FormDialog(title, fields), lambda v: rc.rename(record, v["name"], v["flag"]))
 
     def action_delete(self) -> None:
         """Remove the activity under the cursor, after saying what it would break."""
         row, _column = self._current()
         if row is None:
             self.notify("There is no activity to remove.")
-            return
-        ask = rc.remove_activity(self.plan, row)
-        self.confirm_then_apply(ask.question, ask.edit, yes=ask.yes, no=ask.no)
+        else:
+            self.confirm_then_apply(rc.remove_activity(self.plan, row))
 
     def action_delete_role(self) -> None:
         """Remove the role under the cursor with its letters and topic ownership, after asking."""
         _row, column = self._current()
         if column is None:
             self.notify("There is no role to remove.")
-            return
-        ask = rc.remove_role(self.plan, column)
-        self.confirm_then_apply(ask.question, ask.edit, yes=ask.yes, no=ask.no)
+        else:
+            self.confirm_then_apply(rc.remove_role(self.plan, column))
 
 
 _DECISION = "Decision to expand, modify or stop (sponsor must be A)"

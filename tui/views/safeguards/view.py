@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Static
 
-from schemas.edits import table_of
+from schemas.edits import AskFirst, table_of
 from schemas.plan import Plan
 from schemas.records import Consultation, DataAccessRule, Policy, Prohibition
 from schemas.rules.base import Finding
@@ -222,7 +222,7 @@ class SafeguardsView(PlanView, tab="safeguards"):
             self.notify(f"The prohibition of {PROHIBITION_WORDS[prohibition.key]} is not attested.")
             return
         question = rows.withdraw_question(prohibition)
-        self.confirm_then_apply(question, changes.withdraw(prohibition), yes="Withdraw")
+        self.confirm_then_apply(AskFirst(question, changes.withdraw(prohibition), yes="Withdraw"))
 
     def action_cycle_level(self) -> None:
         """Step the selected cell to the next access level."""
@@ -248,7 +248,7 @@ class SafeguardsView(PlanView, tab="safeguards"):
         if self.access:
             row, _index = self._cell()
             question = f"Remove {row.role} and its access to all four kinds of coaching data?"
-            self.confirm_then_apply(question, changes.remove_role(row), yes="Remove")
+            self.confirm_then_apply(AskFirst(question, changes.remove_role(row), yes="Remove"))
 
     def action_group_size(self) -> None:
         """Set the minimum group size k (never below 3)."""
@@ -274,7 +274,9 @@ class SafeguardsView(PlanView, tab="safeguards"):
         """Delete the selected consultation, after asking."""
         if (consultation := self._consultation()) is not None:
             question = rows.delete_question(consultation)
-            self.confirm_then_apply(question, changes.delete_consultation(consultation), yes="Delete")
+            self.confirm_then_apply(
+                AskFirst(question, changes.delete_consultation(consultation), yes="Delete")
+            )
 
 
 def _now() -> datetime:

@@ -186,15 +186,14 @@ class UseCasesView(PlanView, tab="use-cases"):
         if isinstance(outcome, str):
             self.notify(outcome)
         elif isinstance(outcome, AskFirst):
-            self.confirm_then_apply(outcome.question, outcome.edit, yes=outcome.yes, no=outcome.no)
+            self.confirm_then_apply(outcome)
         else:
             self.apply(outcome)
 
     def action_delete(self) -> None:
         """Remove the selected use case after saying what it would break."""
         if (case := self.selected()) is not None:
-            ask = changes.delete(case, self.plan)
-            self.confirm_then_apply(ask.question, ask.edit, yes=ask.yes, no=ask.no)
+            self.confirm_then_apply(changes.delete(case, self.plan))
 
     def action_delivery(self) -> None:
         """Choose the selected use case's delivery model from its three factors."""
