@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pilot_helpers import notices, type_text
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
 from schemas.enums import StageStatus
@@ -262,3 +262,26 @@ def test_only_the_overview_module_is_imported_with_the_app() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+async def test_the_palette_holds_only_the_apps_actions_and_its_quit_asks_like_ctrl_q(
+    memory_store: PlanStore, make_app
+) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "enter")  # the stage form
+        await type_text(pilot, "A constraint")
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        for stock in ("Screenshot", "Theme", "Keys", "Maximize"):
+            await type_text(pilot, stock)
+            await pilot.pause(0.3)  # the palette searches in a worker
+            offered = [str(o.prompt) for o in app.screen.query_one(CommandList).options]
+            assert not [o for o in offered if stock.lower() in o.lower()], offered
+            await pilot.press(*["backspace"] * len(stock))
+        await type_text(pilot, "Quit")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and app.return_code is None  # asked, did not exit
+        assert "not saved" in str(app.screen.message)
