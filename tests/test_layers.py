@@ -19,6 +19,7 @@ def test_the_import_contracts_hold() -> None:
 
 
 def test_schemas_and_store_load_without_textual() -> None:
-    code = "import sys, schemas.findings, schemas.edits, store, tui.session, tui.keys; print('textual' in sys.modules)"
+    modules = "schemas.findings, schemas.edits, store, tui.session, tui.keys"
+    code = f"import sys, {modules}; print('textual' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"

@@ -14,8 +14,8 @@ from schemas.records import RaciRole
 from store import PlanStore
 from tui.app import CoachApp
 from tui.dialogs.confirm import ConfirmDialog
-from tui.views.raci.view import RaciView
 from tui.views.raci.grid import RaciGrid
+from tui.views.raci.view import RaciView
 from tui.widgets.status_lines import StatusLines
 
 MakeApp = Callable[[PlanStore], CoachApp]
