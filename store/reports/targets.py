@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import orjson
 
-from schemas.export import EXPORT_FORMAT
+from schemas.plan import HISTORY_TABLE, TABLES
 from store.paths import lock_path
 from store.reports.errors import ReportRefused
 
 _WHOLE_FILE = 64 * 1024 * 1024
 """Files up to this size are parsed whole to tell a plan; larger ones are sniffed."""
-_PLAN_KEYS = (b'"plan"', b'"stages"', b'"history"')
-_EXPORT_MARK = EXPORT_FORMAT.encode()
+_TABLE_KEY = re.compile(rb'"([a-z_]+)"\s*:\s*\{')
+_TABLE_NAMES = frozenset(name.encode() for name in [*TABLES, HISTORY_TABLE])
 
 
 def check_target(target: Path, plan_path: Path | None, *, force: bool) -> Path:
@@ -78,6 +79,12 @@ def _plan_shaped(data: object) -> bool:
 
 
 def _sniff(head: bytes) -> bool:
-    """A damaged or very large file: plan-like if it starts as an object and names a plan's tables."""
-    start = head.lstrip()[:1]
-    return start == b"{" and all(key in head for key in _PLAN_KEYS) and _EXPORT_MARK not in head[:4096]
+    """A damaged or very large file: plan-like if it opens with a plan's table and names another.
+
+    A plan file is written with sorted keys, so it starts with one of its tables; an export
+    starts with ``exported_at``.
+    """
+    if not head.lstrip().startswith(b"{"):
+        return False
+    keys = [m.group(1) for m in _TABLE_KEY.finditer(head, 0, 1 << 20)]
+    return bool(keys) and keys[0] in _TABLE_NAMES and len(_TABLE_NAMES.intersection(keys)) >= 2
