@@ -1,0 +1,78 @@
+"""Helpers for report tests: plan files made through the store, exports run through the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from planbuild import add, days, example
+
+from schemas.plan import Plan
+from store import PlanStore
+from tui.cli.main import main
+
+SMALL = {"North": (58.5, 12), "South": (57.35, 14), "Depot": (88.775, 4)}
+"""Three groups of one row: 30 people, mean 62; the depot's four are under k = 5."""
+TOTAL = (62.0, 30)
+SMALL_TOTAL = (7.25, 3)
+"""A whole-population value behind three people: suppressed, a gap in its trend."""
+
+
+def plan_file(plan: Plan, folder: Path, name: str = "plan.json") -> Path:
+    """``plan`` written as a plan file by the store, with its first history entry."""
+    path = folder / name
+    PlanStore.create(path, plan, summary="Created for a report test.").close()
+    return path
+
+
+def export(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str]:
+    """Run `coach-rollout export ARGS` in this process: its exit code and what it said."""
+    capsys.readouterr()
+    code = main(["export", *map(str, args)])
+    return code, capsys.readouterr().err
+
+
+def with_small_groups(plan: Plan | None = None) -> Plan:
+    """The example plus a row where primary suppression alone would leave all groups but one shown."""
+    plan = plan or example()
+    rows = [("", *TOTAL), *((g, v, n) for g, (v, n) in SMALL.items())]
+    for number, (group, value, n) in enumerate(rows, start=1):
+        plan = add(
+            plan,
+            "observations",
+            id=f"obs-s{number}",
+            pilot="pilot-1",
+            metric="follow_through",
+            period=days(-2),
+            value=value,
+            group=group,
+            n=n,
+        )
+    trend = [
+        (-9, 1.5, 30),
+        (-8, 1.75, 30),
+        (-7, SMALL_TOTAL[0], SMALL_TOTAL[1]),
+        (-6, 2.5, 30),
+        (-5, 2.25, 30),
+    ]
+    for number, (offset, value, n) in enumerate(trend, start=1):
+        plan = add(
+            plan,
+            "observations",
+            id=f"obs-t{number}",
+            pilot="pilot-1",
+            metric="bias_signals",
+            period=days(offset),
+            value=value,
+            n=n,
+        )
+    return plan
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """A CSV report read as a spreadsheet import would: BOM first, then rows by header."""
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a report CSV starts with a UTF-8 byte-order mark"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
