@@ -35,39 +35,19 @@ def export(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, 
 
 
 def with_small_groups(plan: Plan | None = None) -> Plan:
-    """The example plus a row where primary suppression alone would leave all groups but one shown."""
-    plan = plan or example()
-    rows = [("", *TOTAL), *((g, v, n) for g, (v, n) in SMALL.items())]
-    for number, (group, value, n) in enumerate(rows, start=1):
-        plan = add(
-            plan,
-            "observations",
-            id=f"obs-s{number}",
-            pilot="pilot-1",
-            metric="follow_through",
-            period=days(-2),
-            value=value,
-            group=group,
-            n=n,
+    """The example plus a row where primary suppression alone would leave all groups but one shown,
+    and a trend of bias signals with one period behind three people."""
+    rows = [("follow_through", -2, group, value, n) for group, (value, n) in [("", TOTAL), *SMALL.items()]]
+    rows += [
+        ("bias_signals", offset, "", value, n)
+        for offset, (value, n) in zip(
+            range(-9, -4), [(1.5, 30), (1.75, 30), SMALL_TOTAL, (2.5, 30), (2.25, 30)], strict=True
         )
-    trend = [
-        (-9, 1.5, 30),
-        (-8, 1.75, 30),
-        (-7, SMALL_TOTAL[0], SMALL_TOTAL[1]),
-        (-6, 2.5, 30),
-        (-5, 2.25, 30),
     ]
-    for number, (offset, value, n) in enumerate(trend, start=1):
-        plan = add(
-            plan,
-            "observations",
-            id=f"obs-t{number}",
-            pilot="pilot-1",
-            metric="bias_signals",
-            period=days(offset),
-            value=value,
-            n=n,
-        )
+    plan = plan or example()
+    for number, (metric, offset, group, value, n) in enumerate(rows, start=1):
+        fields = {"metric": metric, "period": days(offset), "group": group, "value": value, "n": n}
+        plan = add(plan, "observations", id=f"obs-r{number}", pilot="pilot-1", **fields)
     return plan
 
 
