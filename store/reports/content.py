@@ -127,8 +127,22 @@ def stages_section(plan: Plan, findings: list[Finding]) -> Section:
 
 
 def _stage(plan: Plan, number: int, findings: list[Finding]) -> Section:
+    own = [finding_line(f) for f in findings if f.stage == number]
+    return Section(
+        stage_heading(plan, number),
+        (
+            _stage_facts(plan, number),
+            *_stage_logs(plan, number),
+            Bullets(tuple(own)) if own else Text("No findings for this stage."),
+        ),
+        anchor=f"stage-{number}",
+    )
+
+
+def _stage_facts(plan: Plan, number: int) -> Facts:
     stage = plan.stage(number)
-    facts = Facts(
+    reopened = (("Reopened because", stage.reopen_reason),) if stage.reopen_reason else ()
+    return Facts(
         (
             ("Purpose", stage.purpose),
             ("Status", word(stage.status)),
@@ -136,15 +150,19 @@ def _stage(plan: Plan, number: int, findings: list[Finding]) -> Section:
             ("Smallest observable result", or_missing(stage.target_result)),
             ("Target date", day(stage.due)),
             ("Completed", moment(stage.completed_at, "not complete")),
-            *((("Reopened because", stage.reopen_reason),) if stage.reopen_reason else ()),
+            *reopened,
         )
     )
+
+
+def _stage_logs(plan: Plan, number: int) -> tuple[Block, Block]:
+    """The stage's completion evidence and its outcome log."""
     evidence = [(e.result, moment(e.recorded_at), e.recorded_by) for e in plan.evidence if e.stage == number]
     outcomes = [
         (
             o.what_changed,
             "complete" if o.complete else "incomplete",
-            word(o.diagnosis, "") if o.diagnosis else "",
+            word(o.diagnosis, ""),
             o.restart,
             moment(o.recorded_at),
             o.recorded_by,
@@ -152,19 +170,12 @@ def _stage(plan: Plan, number: int, findings: list[Finding]) -> Section:
         for o in plan.outcomes
         if o.stage == number
     ]
-    own = [finding_line(f) for f in findings if f.stage == number]
-    return Section(
-        stage_heading(plan, number),
-        (
-            facts,
-            table_or(("Evidence", "Recorded", "By"), evidence, "No completion evidence yet.", "Evidence"),
-            table_or(
-                ("What changed", "Result", "Diagnosis", "Smallest valid restart", "Recorded", "By"),
-                outcomes,
-                "Nothing recorded in the outcome log yet.",
-                "Outcome log",
-            ),
-            Bullets(tuple(own)) if own else Text("No findings for this stage."),
+    return (
+        table_or(("Evidence", "Recorded", "By"), evidence, "No completion evidence yet.", "Evidence"),
+        table_or(
+            ("What changed", "Result", "Diagnosis", "Smallest valid restart", "Recorded", "By"),
+            outcomes,
+            "Nothing recorded in the outcome log yet.",
+            "Outcome log",
         ),
-        anchor=f"stage-{number}",
     )

@@ -75,7 +75,7 @@ def _choice(pilot: Pilot, gaps: list[str]) -> Block:
         return Text(
             "You decide whether to take part. Saying no, or leaving later, has no consequence for you."
         )
-    gaps.append("the pilot is not marked voluntary")
+    gaps.append("that taking part is voluntary (the pilot is marked as not voluntary)")
     return Text(
         "The plan does not mark this pilot as voluntary. "
         "Ask the support contact below what this means for you.",
@@ -86,7 +86,7 @@ def _choice(pilot: Pilot, gaps: list[str]) -> Block:
 def _statement(plan: Plan, key: GovernanceKey, what: str, gaps: list[str]) -> Block:
     topic = next((t for t in plan.governance if t.key is key), None)
     if topic is None or not topic.statement:
-        gaps.append(f"no statement of {what}")
+        gaps.append(what)
         return Text(f"The plan does not say yet {what}. Ask the support contact below.", tone="alert")
     return Text(topic.statement)
 
@@ -94,7 +94,7 @@ def _statement(plan: Plan, key: GovernanceKey, what: str, gaps: list[str]) -> Bl
 def _told(lead: str, text: str, what: str, gaps: list[str]) -> Block:
     if text:
         return Text(f"{lead}: {sentence(text)}")
-    gaps.append(f"nothing on {what}")
+    gaps.append(what)
     return Text(
         f"The plan does not say yet {what}. This must be settled before the pilot starts.", tone="alert"
     )
@@ -105,9 +105,12 @@ def _human(pilot: Pilot, gaps: list[str]) -> Block:
     if route:
         return Text(f"If something serious comes up, a person takes over. Reach them here: {sentence(route)}")
     if hasattr(pilot, "escalation_route"):
-        gaps.append("no human escalation route")
+        gaps.append("who to reach for serious situations (the human escalation route)")
     else:
-        gaps.append("no human escalation route (this version of the plan has no field for it)")
+        gaps.append(
+            "who to reach for serious situations (the human escalation route: "
+            "this version of the plan has no field for it)"
+        )
     support = f" Until it does, contact: {pilot.support_contact}." if pilot.support_contact else ""
     return Text(
         f"The plan does not name a person to reach for serious situations yet.{support}", tone="alert"

@@ -10,7 +10,7 @@ from schemas.records import Pilot
 from schemas.rules.pilot import TOPIC_WORDS
 from schemas.scorecard import describe_condition
 from store.reports.document import Block, Facts, Section, Text, table_or
-from store.reports.words import day, later_field, number, or_missing, word, yes_no
+from store.reports.words import day, later_field, moment, number, or_missing, word, yes_no
 
 
 def pilot_section(plan: Plan) -> Section:
@@ -21,16 +21,21 @@ def pilot_section(plan: Plan) -> Section:
 
 
 def _pilot(plan: Plan, pilot: Pilot) -> Section:
+    notice = Text(f"Notice text: {pilot.notice_text}" if pilot.notice_text else "No notice text is written.")
+    blocks = (_pilot_facts(plan, pilot), notice, _conditions(plan, pilot), _amendments(plan, pilot))
+    return Section(pilot.name, blocks)
+
+
+def _pilot_facts(plan: Plan, pilot: Pilot) -> Facts:
     cases = {uc.id: uc.name for uc in plan.use_cases}
     earlier = {p.id: p.name for p in plan.pilots}
-    facts = Facts(
+    extends = (("Extends", earlier.get(pilot.extends, pilot.extends)),) if pilot.extends else ()
+    people = f"{pilot.population_size} people: {or_missing(pilot.population, 'not described')}"
+    return Facts(
         (
             ("Status", word(pilot.status)),
             ("Workflow", cases.get(pilot.use_case or "", "none chosen")),
-            (
-                "Population",
-                f"{pilot.population_size} people: {or_missing(pilot.population, 'not described')}",
-            ),
+            ("Population", people),
             (
                 "Organization size",
                 str(pilot.organization_size) if pilot.organization_size else "not recorded",
@@ -41,9 +46,13 @@ def _pilot(plan: Plan, pilot: Pilot) -> Section:
             ("Support contact", or_missing(pilot.support_contact)),
             ("Human escalation route", escalation_route(pilot) or "not recorded"),
             ("Dates", f"{day(pilot.start, 'no start date')} to {day(pilot.end, 'no end date')}"),
-            *((("Extends", earlier.get(pilot.extends, pilot.extends)),) if pilot.extends else ()),
+            *extends,
         )
     )
+
+
+def _conditions(plan: Plan, pilot: Pilot) -> Block:
+    """Success and stop conditions, locked or open, with the reason of any amendment."""
     names = {m.id: m.name for m in plan.metrics}
     rows = [
         (
@@ -56,14 +65,42 @@ def _pilot(plan: Plan, pilot: Pilot) -> Section:
         for c in plan.conditions
         if c.pilot == pilot.id
     ]
-    conditions = table_or(
+    return table_or(
         ("Kind", "Condition", "Rule", "Locked", "Amendment"),
         rows,
         "No success or stop condition is declared.",
         "Success and stop conditions",
     )
-    notice = Text(f"Notice text: {pilot.notice_text}" if pilot.notice_text else "No notice text is written.")
-    return Section(pilot.name, (facts, notice, conditions))
+
+
+def _amendments(plan: Plan, pilot: Pilot) -> Block:
+    """Every recorded change to a field of one of the pilot's conditions, from the history."""
+    own = {c.id: c for c in plan.conditions if c.pilot == pilot.id}
+    names = {m.id: m.name for m in plan.metrics}
+    rows = [
+        (
+            moment(entry.at),
+            entry.actor,
+            describe_condition(own[edit.key], names.get(own[edit.key].metric, "")),
+            f"{edit.field}: {_value(edit.before)} to {_value(edit.after)}",
+            entry.reason or own[edit.key].amendment,
+        )
+        for entry in plan.history
+        for edit in entry.edits
+        if edit.table == "conditions" and edit.key in own and edit.field not in (None, "locked", "amendment")
+    ]
+    return table_or(
+        ("When", "Who", "Condition", "Change", "Reason"),
+        rows,
+        "No condition was changed after it was declared.",
+        "Changes to conditions, from the history",
+    )
+
+
+def _value(value: object) -> str:
+    return (
+        "nothing" if value in (None, "") else number(value) if isinstance(value, int | float) else str(value)
+    )
 
 
 def escalation_route(pilot: Pilot) -> str:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from store.exchange import export_bytes
 from store.files import atomic_write, make_private_folder
+from store.planstore import PlanStore
 from store.reports import csvfiles, html, markdown
 from store.reports.content import governance_document
 from store.reports.errors import ReportRefused
 from store.reports.notice import notice_document
-from store.reports.source import Source
+from store.reports.source import Source, source_of
 from store.reports.targets import check_target
 
 
@@ -46,7 +47,8 @@ class Written:
     message: str
     """'Wrote report.html (the governance report in HTML; small groups suppressed).'"""
     gaps: tuple[str, ...] = ()
-    """What the plan lacks for this report (the notice names them too)."""
+    """What the plan does not say yet that this report needs ('how to leave the pilot');
+    the notice says so in its own words too."""
 
 
 def wants_html_notice(out: Path | None, notice_format: str | None) -> bool:
@@ -104,6 +106,16 @@ def write_report(
     data, gaps = render(source, fmt, table=table, html_notice=wants_html_notice(out, notice_format))
     _write(target, data)
     return Written((out,), f"Wrote {out} ({_WHAT[fmt]}).", gaps)
+
+
+def export_report(fmt: ReportFormat | str, store: PlanStore, out: Path, *, force: bool = False) -> Written:
+    """The app's palette entry: write ``store``'s plan as ``fmt`` to ``out`` and say where.
+
+    Raises ``ReportRefused`` (one line naming the file) when nothing was written. CSV
+    writes a folder of tables at ``out``; the notice is HTML when ``out`` ends in .html.
+    """
+    source = source_of(store.plan, path=store.path, stored_history=store.tables().get("history"))
+    return write_report(source, ReportFormat(fmt), out, force=force)
 
 
 def _write_folder(source: Source, folder: Path, force: bool) -> Written:

@@ -12,7 +12,7 @@ from reportkit import export, plan_file
 
 from store import PlanStore
 from store.exchange import export_bytes
-from store.reports import ReportFormat, source_of, write_report
+from store.reports import ReportFormat, ReportRefused, export_report
 
 FORMATS = [("md", "r.md"), ("html", "r.html"), ("json", "r.json"), ("notice", "n.md"), ("csv", "tables")]
 
@@ -109,14 +109,16 @@ def test_table_goes_with_csv_only(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert code == 2 and "--table" in err and not (tmp_path / "r.md").exists()
 
 
-def test_the_palette_function_says_where_it_wrote(tmp_path: Path) -> None:
-    path = plan_file(example(), tmp_path)
-    with PlanStore.open(path, read_only=True) as store:
-        source = source_of(store.plan, path=store.path, stored_history=store.tables().get("history"))
-    written = write_report(source, ReportFormat.HTML, tmp_path / "plan report.html")
-    assert written.paths == (tmp_path / "plan report.html",)
-    assert (
-        written.message
-        == f"Wrote {tmp_path / 'plan report.html'} (the governance report in HTML; small groups suppressed)."
-    )
-    assert (tmp_path / "plan report.html").read_text().startswith("<!DOCTYPE html>")
+def test_the_palette_function_says_where_it_wrote_and_refuses_in_one_line(tmp_path: Path) -> None:
+    path, out = plan_file(example(), tmp_path), tmp_path / "plan report.html"
+    before = path.read_bytes()
+    with PlanStore.open(path) as store:  # as the app holds it: open for editing
+        written = export_report("html", store, out)
+        assert written.paths == (out,)
+        assert written.message == f"Wrote {out} (the governance report in HTML; small groups suppressed)."
+        assert out.read_text().startswith("<!DOCTYPE html>")
+        with pytest.raises(ReportRefused, match="is the plan being exported"):
+            export_report(ReportFormat.MD, store, path, force=True)
+        notice = export_report("notice", store, tmp_path / "notice.html")
+        assert any("serious situations" in gap for gap in notice.gaps)
+    assert path.read_bytes() == before

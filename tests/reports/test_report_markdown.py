@@ -10,6 +10,7 @@ from planbuild import add, edit, example, fresh
 from reportkit import export, plan_file
 
 from schemas.enums import UseCaseStatus
+from schemas.history import Set
 from schemas.plan import Plan
 from store import PlanStore
 from store.reports.markdown import escape
@@ -174,3 +175,28 @@ def test_text_typed_into_the_plan_cannot_break_the_markdown(
     matrix = _section(text, "Use-case matrix")
     header = _row(matrix, "Use case")
     assert len(_row(matrix, escape(name))) == len(header)  # the pipe did not add a column
+
+
+def test_condition_amendments_come_from_the_history_with_their_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = plan_file(example(), tmp_path)
+    with PlanStore.open(path) as store:
+        changes = [
+            Set(table="conditions", key="cond-3", field="threshold", value=25),
+            Set(table="conditions", key="cond-3", field="amendment", value="Seasonal leave raises opt-outs"),
+        ]
+        store.apply(
+            "condition.amend", changes, "Amended the opt-out stop condition", "Seasonal leave raises opt-outs"
+        )
+    code, err = export(capsys, path, "--format", "md", "--out", tmp_path / "r.md")
+    assert code == 0, err
+    pilot = _section((tmp_path / "r.md").read_text(), "Pilot")
+    row = _row(pilot, next(c for c in _rows_after(pilot, "Changes to conditions")))
+    assert "threshold: 20 to 25" in row and "Seasonal leave raises opt-outs" in row
+
+
+def _rows_after(text: str, caption: str) -> list[str]:
+    """The first cells of the table under ``caption``."""
+    table = text[text.index(f"**{caption}") :].split("\n\n")[1]
+    return [line.split(" | ")[0].lstrip("| ") for line in table.splitlines()[2:]]

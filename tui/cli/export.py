@@ -57,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
         gaps = written.gaps
         print(written.message, file=sys.stderr)
     for gap in gaps:
-        print(f"coach-rollout export: the plan does not say yet: {gap}", file=sys.stderr)
+        print(f"coach-rollout export: the plan does not say yet {gap}; the notice says so", file=sys.stderr)
     return 0
