@@ -141,9 +141,13 @@ def _lead(roles: list[str], levels: dict[tuple[str, DataCategory], AccessLevel])
     readers = [r for r in roles if any(levels.get((r, c)) is AccessLevel.INDIVIDUAL for c in _PRIVATE)]
     if readers:
         return f"Be aware: {join_words(readers)} can see what individual people write or say to the coach."
-    others = [r for r in roles if all(levels.get((r, c)) is not AccessLevel.OWN for c in _PRIVATE)]
-    never = f" {join_words(others)} never see it." if others else ""
-    return f"Only you see what you write or say to the coach, and any profile drawn from it.{never}"
+    never = [
+        r
+        for r in roles
+        if levels.get((r, DataCategory.PRIVATE_CONTENT), AccessLevel.NONE) is AccessLevel.NONE
+    ]
+    others = f" {join_words(never)} never see it." if never else ""
+    return f"Only you see what you write or say to the coach.{others}"
 
 
 def _role_line(role: str, levels: dict[DataCategory, AccessLevel], k: int) -> str:

@@ -9,9 +9,10 @@ import pytest
 from planbuild import add, edit, example, fresh
 from reportkit import export, plan_file
 
-from schemas.enums import UseCaseStatus
+from schemas.enums import Audience, DataCategory, TrainingTopic, UseCaseStatus
 from schemas.history import Set
 from schemas.plan import Plan
+from schemas.rules.base import ACCESS_WORDS, DELIVERY_WORDS, STATUS_WORDS
 from store import PlanStore
 from store.reports.markdown import escape
 
@@ -68,7 +69,7 @@ def test_sections_come_in_the_reviewers_order_status_first(example_report: tuple
 def test_status_names_scope_jurisdiction_and_each_stage(example_report: tuple[str, Plan]) -> None:
     text, plan = example_report
     status = _section(text, "Status and blocking findings")
-    assert "40 new managers" in status and "Netherlands" in status
+    assert escape(plan.plan.scope) in status and "40 new managers" in status and "Netherlands" in status
     assert plan.jurisdictions[0].reviewed_by in status
     for stage in plan.stages:
         assert _row(status, f"Stage {stage.number} {stage.title}")[1] == stage.status.value.replace("_", " ")
@@ -95,14 +96,18 @@ def test_each_stage_shows_its_evidence_and_outcome_log(example_report: tuple[str
 
 def test_matrix_safeguards_and_consultation(example_report: tuple[str, Plan]) -> None:
     text, plan = example_report
-    row = _row(_section(text, "Use-case matrix"), "Difficult-feedback conversation preparation")
-    assert row[1] == "permitted with controls" and row[-1] == "hybrid"
+    piloted = next(uc for uc in plan.use_cases if uc.id == plan.pilots[0].use_case)
+    row = _row(_section(text, "Use-case matrix"), escape(piloted.name))
+    assert row[1] == STATUS_WORDS[piloted.status] == "permitted with controls"
+    assert piloted.delivery is not None and row[-1] == DELIVERY_WORDS[piloted.delivery]
     safeguards = _section(text, "Safeguards and data access")
     for prohibition in plan.prohibitions:
         assert escape(prohibition.text) in safeguards and prohibition.attested_by in safeguards
-    assert _row(safeguards, "Manager")[1] == "no access"  # private coaching content
+    for rule in plan.data_access:
+        column = 1 + list(DataCategory).index(rule.category)
+        assert _row(safeguards, escape(rule.role))[column] == ACCESS_WORDS[rule.level]
     consultations = _section(text, "Consultations")
-    assert "Works council" in consultations and escape(plan.consultations[0].said) in consultations
+    assert "### Works council" in consultations and escape(plan.consultations[0].said) in consultations
 
 
 def test_governance_lists_all_nine_topics_with_statements(example_report: tuple[str, Plan]) -> None:
@@ -131,13 +136,21 @@ def test_pilot_training_scorecard_decision_roi(example_report: tuple[str, Plan])
     for condition in plan.conditions:
         assert escape(condition.wording) in pilot
     training = _section(text, "Training")
-    assert "Managers: all five topics covered." in training
+    for audience in Audience:
+        if {t for s in plan.training if s.audience is audience for t in s.topics} == set(TrainingTopic):
+            assert f"{audience.value.capitalize()}: all five topics covered." in training
     scorecard = _section(text, "Scorecard")
-    assert "79.5" in scorecard  # usefulness, 39 people
-    assert (
-        "66.7" not in text and "86.7" not in text
-    )  # Venlo's 3 people, and Head office that would give them away
-    assert "suppressed (fewer than 5 people)" in scorecard
+    usefulness = max(
+        (o for o in plan.observations if o.metric == "usefulness" and not o.group), key=lambda o: o.period
+    )
+    assert f"| {usefulness.value:g} ({usefulness.period}) |" in scorecard
+    small = [o for o in plan.observations if o.n < plan.policy.min_group_size]
+    assert small and "suppressed (fewer than 5 people)" in scorecard
+    for obs in small:
+        assert f"| {obs.value:g} |" not in scorecard and f" {obs.value:g} (" not in scorecard
+        if obs.group:
+            row = next(line for line in scorecard.splitlines() if f"| {escape(obs.group)} |" in line)
+            assert "| hidden | suppressed (fewer than 5 people) |" in row
     assert "No decision to expand, modify or stop is recorded." in _section(text, "Decision")
     assert "No return-on-investment claim is made." in _section(text, "Return on investment")
 

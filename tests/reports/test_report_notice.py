@@ -9,10 +9,11 @@ import pytest
 from planbuild import edit, example, fresh
 from reportkit import export, plan_file
 
-from schemas.enums import GovernanceKey
+from schemas.enums import AccessLevel, DataCategory, GovernanceKey
 from schemas.plan import Plan
 from schemas.records import Pilot
 from schemas.rules import RULE_IDS
+from schemas.rules.base import join_words
 from store.reports.notice import notice_document
 
 
@@ -28,15 +29,28 @@ def _notice(
 def test_the_example_notice_names_the_pilot_opt_out_support_and_what_leaders_never_see(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    text, _err = _notice(capsys, example(), tmp_path)
-    pilot = example().pilots[0]
-    assert "40 people" in text and "new managers" in text
+    plan = example()
+    text, _err = _notice(capsys, plan, tmp_path)
+    pilot = plan.pilots[0]
+    assert "40 people" in text and pilot.name in text and pilot.population in text
     assert pilot.opt_out in text
     assert pilot.support_contact in text
-    assert "Manager, HR and Executive sponsor never see it." in text
-    assert "- Manager: Never sees coaching conversations" in text
+    leaders = never_readers(plan)
+    assert "Executive sponsor" in leaders
+    assert f"Only you see what you write or say to the coach. {join_words(leaders)} never see it." in text
+    for role in leaders:
+        assert f"- {role}: Never sees coaching conversations" in text
     assert "only as totals over at least 5 people" in text
     assert "Taking part" in text and "no consequence for you" in text
+
+
+def never_readers(plan: Plan) -> list[str]:
+    """The roles the data-access table keeps from every participant's coaching conversations."""
+    return [
+        rule.role
+        for rule in plan.data_access
+        if rule.category is DataCategory.PRIVATE_CONTENT and rule.level is AccessLevel.NONE
+    ]
 
 
 def test_the_notice_says_what_is_never_done_and_how_long_data_is_kept(
@@ -111,7 +125,7 @@ def test_the_html_notice_is_chosen_by_the_file_name(
 ) -> None:
     text, _err = _notice(capsys, example(), tmp_path, out="notice.html")
     assert text.startswith("<!DOCTYPE html>") and "About the pilot:" in text
-    assert "Manager, HR and Executive sponsor never see it." in text
+    assert f"{join_words(never_readers(example()))} never see it." in text
 
 
 def test_a_plan_without_pilot_has_no_notice(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
