@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from planbuild import add, days, example
 
+from schemas.enums import MetricKind
 from schemas.plan import Plan
 from store import PlanStore
 from tui.cli.main import main
@@ -16,6 +17,8 @@ from tui.cli.main import main
 SMALL = {"North": (58.5, 12), "South": (57.35, 14), "Depot": (88.775, 4)}
 """Three groups of one row: 30 people, mean 62; the depot's four are under k = 5."""
 TOTAL = (62.0, 30)
+GROUPED, TRENDED = "team_climate", "peer_feedback"
+"""Two metrics of the test's own, so the example's observations never mix in."""
 SMALL_TOTAL = (7.25, 3)
 """A whole-population value behind three people: suppressed, a gap in its trend."""
 
@@ -36,15 +39,17 @@ def export(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, 
 
 def with_small_groups(plan: Plan | None = None) -> Plan:
     """The example plus a row where primary suppression alone would leave all groups but one shown,
-    and a trend of bias signals with one period behind three people."""
-    rows = [("follow_through", -2, group, value, n) for group, (value, n) in [("", TOTAL), *SMALL.items()]]
+    and a trend with one period behind three people."""
+    rows = [(GROUPED, -2, group, value, n) for group, (value, n) in [("", TOTAL), *SMALL.items()]]
     rows += [
-        ("bias_signals", offset, "", value, n)
+        (TRENDED, offset, "", value, n)
         for offset, (value, n) in zip(
             range(-9, -4), [(1.5, 30), (1.75, 30), SMALL_TOTAL, (2.5, 30), (2.25, 30)], strict=True
         )
     ]
     plan = plan or example()
+    for key, name in ((GROUPED, "Team climate"), (TRENDED, "Peer feedback given")):
+        plan = add(plan, "metrics", id=key, name=name, kind=MetricKind.OUTCOME, unit="%")
     for number, (metric, offset, group, value, n) in enumerate(rows, start=1):
         fields = {"metric": metric, "period": days(offset), "group": group, "value": value, "n": n}
         plan = add(plan, "observations", id=f"obs-r{number}", pilot="pilot-1", **fields)

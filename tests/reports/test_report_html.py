@@ -106,8 +106,8 @@ def test_trends_are_inline_svg_with_suppressed_periods_as_labelled_gaps(
 ) -> None:
     text = _html(capsys, with_small_groups(), tmp_path)
     figure = text[
-        text.index('aria-label="Bias signals') : text.index(
-            "</figure>", text.index('aria-label="Bias signals')
+        text.index('aria-label="Peer feedback given') : text.index(
+            "</figure>", text.index('aria-label="Peer feedback given')
         )
     ]
     assert "4 values shown, 1 suppressed" in figure

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from planbuild import example
-from reportkit import SMALL, SMALL_TOTAL, TOTAL, export, plan_file, read_csv, with_small_groups
+from reportkit import GROUPED, SMALL, SMALL_TOTAL, TOTAL, export, plan_file, read_csv, with_small_groups
 
 from schemas.plan import Plan
 
@@ -49,7 +49,7 @@ def test_no_small_group_and_no_complement_in_any_report(
 ) -> None:
     texts = _reports(capsys, with_small_groups(), tmp_path)
     shown = _shown_groups(tmp_path)
-    row = next(groups for (metric, _p), groups in shown.items() if metric == "follow_through")
+    row = next(groups for (metric, _p), groups in shown.items() if metric == GROUPED)
     assert "" in row and "Depot" not in row  # the total is shown, the small group is not
     assert len(set(SMALL) - set(row)) >= 2, "a second group must be hidden with the small one"
     hidden = [SMALL[g][0] for g in SMALL if g not in row] + [SMALL_TOTAL[0]]
