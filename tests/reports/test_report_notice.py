@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def test_the_html_notice_is_chosen_by_the_file_name(
 ) -> None:
     text, _err = _notice(capsys, example(), tmp_path, out="notice.html")
     assert text.startswith("<!DOCTYPE html>") and "About the pilot:" in text
-    assert f"{join_words(never_readers(example()))} never see it." in text
+    assert f"{join_words(never_readers(example()))} never see it." in html.unescape(text)
 
 
 def test_a_plan_without_pilot_has_no_notice(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
