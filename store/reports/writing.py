@@ -94,11 +94,13 @@ def write_report(
     table: str | None = None,
     notice_format: str | None = None,
 ) -> Written:
-    """Write one report to ``out`` (a folder for CSV without ``table``), all files or none.
+    """Write one report to ``out`` (a folder for CSV without ``table``).
 
-    Every target is checked before anything is written: an existing file needs ``force``,
-    and a plan file (the one exported or any other, by content) is never replaced.
-    Files are written atomically, readable by their owner only.
+    Every target is checked before anything is written, so a refusal leaves every file as
+    it was: an existing file needs ``force``, and a plan file (the one exported or any
+    other, told by its content) is never replaced. Each file is written atomically,
+    readable by its owner only; a disk that fails midway through a CSV folder leaves the
+    tables already written.
     """
     if fmt is ReportFormat.CSV and table is None:
         return _write_folder(source, out, force)
