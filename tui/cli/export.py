@@ -1,4 +1,4 @@
-"""`coach-rollout export`: write the plan (JSON, the plan's own backup)."""
+"""`coach-rollout export`: write the plan (JSON, the plan's own backup) or a report."""
 
 from __future__ import annotations
 
@@ -7,33 +7,55 @@ import sys
 from pathlib import Path
 
 from store import PlanStore
-from store.exchange import export_bytes
-from store.files import atomic_write
+from store.reports import CSV_TABLES, ReportFormat, render, source_of, wants_html_notice, write_report
+
+_FORMATS = (
+    "md: the governance report; html: the same, one printable file; csv: use cases, RACI, "
+    "observations and findings (a folder, or one --table); json: the whole plan, raw values "
+    "(the plan's backup); notice: the participants' notice"
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments."""
     parser.add_argument("plan", type=Path, help="the plan file")
-    parser.add_argument("--format", required=True, choices=["json"], help="json: the whole plan, raw values")
-    parser.add_argument("--out", type=Path, help="write here instead of standard output (created 0600)")
-    parser.add_argument("--force", action="store_true", help="replace an existing --out file")
+    parser.add_argument("--format", required=True, choices=[f.value for f in ReportFormat], help=_FORMATS)
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="write here instead of standard output (created 0600); for csv, a folder unless --table",
+    )
+    parser.add_argument("--force", action="store_true", help="replace an existing --out file (never a plan)")
+    parser.add_argument("--table", choices=CSV_TABLES, help="csv: only this table")
+    parser.add_argument(
+        "--notice-format",
+        choices=["md", "html"],
+        help="notice: Markdown or HTML (default: HTML when --out ends in .html, else Markdown)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the export; never replace a file unless --force."""
-    if args.out is not None and args.out.exists() and not args.force:
-        print(f"coach-rollout export: {args.out} exists; add --force to replace it", file=sys.stderr)
+    """Write the report; refuse (exit 2, nothing written) an existing file without --force, or a plan."""
+    fmt = ReportFormat(args.format)
+    if args.table is not None and fmt is not ReportFormat.CSV:
+        print("coach-rollout export: --table goes with --format csv", file=sys.stderr)
         return 2
     store = PlanStore.open(args.plan, read_only=True)
-    data = export_bytes(store.plan)
-    store.close()
-    if args.out is None:
-        sys.stdout.buffer.write(data)
-        return 0
     try:
-        atomic_write(args.out, data)
-    except OSError as exc:
-        print(f"coach-rollout export: {args.out}: cannot write ({exc.strerror})", file=sys.stderr)
-        return 2
-    print(f"Wrote {args.out} (raw values: keep it private).", file=sys.stderr)
+        source = source_of(store.plan, path=args.plan, stored_history=store.tables().get("history", {}))
+    finally:
+        store.close()
+    if args.out is None:
+        html = wants_html_notice(None, args.notice_format)
+        data, gaps = render(source, fmt, table=args.table, html_notice=html)
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        written = write_report(
+            source, fmt, args.out, force=args.force, table=args.table, notice_format=args.notice_format
+        )
+        gaps = written.gaps
+        print(written.message, file=sys.stderr)
+    for gap in gaps:
+        print(f"coach-rollout export: the plan does not say yet {gap}; the notice says so", file=sys.stderr)
     return 0
