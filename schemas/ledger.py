@@ -85,7 +85,7 @@ def replay_break(entries: list[Doc], records: Tables) -> Break | None:
     """Replay verified ``entries`` and name the first difference from ``records``."""
     if not entries:
         return Break(
-            "history/",
+            HISTORY,
             "The plan holds records but no change history: the history was removed outside Coach Rollout.",
         )
     start = start_index(entries)
@@ -140,7 +140,21 @@ def _before_break(entry: Doc, edit: Doc, found: Any) -> Break:
 
 
 def first_difference(replayed: Tables, records: Tables) -> Break | None:
-    """The first table, record and field where ``records`` differ from ``replayed``."""
+    """The first table, record and field where ``records`` differ from ``replayed``.
+
+    A record's own fields are named before ``plan.updated``, which any change also moves.
+    """
+    return _difference(_undated(replayed), _undated(records)) or _difference(replayed, records)
+
+
+def _undated(tables: Tables) -> Tables:
+    plan = tables.get("plan", {}).get("plan")
+    if not isinstance(plan, dict):
+        return tables
+    return {**tables, "plan": {**tables["plan"], "plan": {k: v for k, v in plan.items() if k != "updated"}}}
+
+
+def _difference(replayed: Tables, records: Tables) -> Break | None:
     for table in sorted(set(replayed) | set(records)):
         if table == HISTORY:
             continue

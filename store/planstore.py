@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -84,12 +85,13 @@ class PlanStore:
         return store
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False, hold_migration: bool = False) -> PlanStore:
+    def open(cls, path: Path, *, read_only: bool = False, merging: bool = False) -> PlanStore:
         """Open a plan file for editing, or read-only if asked or already open elsewhere.
 
-        A migrated plan is saved at once (after its backup), unless ``hold_migration``:
-        then it is written with the next save, so a command that may still refuse leaves
-        the file as it was.
+        A migrated plan is saved at once (after its backup). For a merge (``merging``) the
+        migration is written with the merge's one save, so a merge that is refused leaves
+        the file as it was, and no daily backup is made: a merge only adds entries, so the
+        file as it was stays readable in its history (and git keeps it too).
         """
         path = Path(path)
         if not path.exists():
@@ -106,13 +108,16 @@ class PlanStore:
             raise
         store = cls(plan, DurableStorage(tables, path), read_only=lock is None)
         store._lock = lock
-        store._opening_notes(path, held if isinstance(held, str) else None, migrated_from)
-        if migrated_from is not None and not store.read_only and not hold_migration:
+        store._opening_notes(path, held if isinstance(held, str) else None, migrated_from, merging)
+        if migrated_from is not None and not store.read_only and not merging:
             store._flush()  # the entries recording the migration were made as it was read
         return store
 
-    def _opening_notes(self, path: Path, not_locked: str | None, migrated_from: int | None) -> None:
-        failed = None if self.read_only else opening.back_up(path, migrated_from)
+    def _opening_notes(
+        self, path: Path, not_locked: str | None, migrated_from: int | None, merging: bool = False
+    ) -> None:
+        skip = self.read_only or (merging and migrated_from is None)
+        failed = None if skip else opening.back_up(path, migrated_from)
         if failed is not None and migrated_from is not None:
             self.close()  # an older format is never rewritten without its backup
             not_locked = f"could not be backed up before its migration ({failed})"
@@ -204,6 +209,35 @@ class PlanStore:
         self._undone.pop()
         self._done.append(entry.seq if entry else target.seq)
         return entry
+
+    def replay(self, entry: HistoryEntry, changes: Sequence[Change], undoes: int | None) -> HistoryEntry:
+        """Record ``changes`` as ``entry`` did, keeping its action, words, author and time (a merge)."""
+        if self.read_only:
+            raise ChangeRefused("The plan is open read-only; nothing was changed.")
+        edits, records = self._stage(changes)
+        author = (entry.actor, entry.at)
+        return self._record(entry.action, edits, records, entry.summary, entry.reason, undoes, author=author)
+
+    def note(self, action: str, summary: str) -> HistoryEntry:
+        """Record an entry that changes no record (a merge names both heads)."""
+        if self.read_only:
+            raise ChangeRefused("The plan is open read-only; nothing was changed.")
+        return self._record(action, [], [], summary, "", None)
+
+    @contextmanager
+    def one_save(self) -> Iterator[None]:
+        """Save every action inside the block in one durable write at its end.
+
+        If the block raises, nothing is written; the store then holds unsaved edits and
+        must be closed without saving (``close``).
+        """
+        try:
+            with self._storage.batch():
+                yield
+        except OSError as exc:
+            self._save_failed(exc)
+        else:
+            self.save_error = None
 
     def retry_save(self) -> bool:
         """Try again to save an edit held in memory; True once it is on disk."""
