@@ -1,8 +1,9 @@
 """`coach-rollout git-setup [PLAN ...]`: register `merge` as git's merge driver for plan files.
 
-Adds one ``.gitattributes`` line per plan file (``/path/plan.json merge=coach-rollout``) and
-the driver to the repository's own config, each only if it is not there yet, and says what
-it did. Without PLAN it registers the plan files git tracks in the repository.
+Adds one ``.gitattributes`` line per plan file (``/path/plan.json merge=coach-rollout``), the
+plan's lock file and backup folder to ``.gitignore``, and the driver to the repository's own
+config, each only if it is not there yet, and says what it did. Without PLAN it registers
+the plan files git tracks in the repository.
 
 The driver command names this program by its absolute path (the ``coach-rollout`` script
 beside the running interpreter, or else that interpreter with ``-m tui.cli``): git runs
@@ -69,13 +70,19 @@ def _is_plan(path: Path) -> bool:
 
 
 def _attributes(root: Path, plans: list[str]) -> None:
-    path = root / ".gitattributes"
+    """Name the driver for each plan, and keep each plan's lock file and backups out of git."""
+    attributes = [f"/{_escaped(plan)} merge={DRIVER}" for plan in plans]
+    _add_lines(root / ".gitattributes", attributes, f"the merge driver for {', '.join(plans)}")
+    ignored = [f"/{_escaped(plan)}{tail}" for plan in plans for tail in (".lock", ".backups/")]
+    _add_lines(root / ".gitignore", ignored, "the plans' lock files and backups")
+
+
+def _add_lines(path: Path, wanted: list[str], what: str) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     lines = text.splitlines()
-    wanted = [f"/{_escaped(plan)} merge={DRIVER}" for plan in plans]
     missing = [line for line in wanted if line not in lines]
     if not missing:
-        print(f"{path}: already names the merge driver for {', '.join(plans)}.")
+        print(f"{path}: already names {what}.")
         return
     ending = "" if not text or text.endswith("\n") else "\n"
     path.write_text(text + ending + "\n".join(missing) + "\n", encoding="utf-8")
