@@ -106,20 +106,23 @@ def replay_break(entries: list[Doc], records: Tables) -> Break | None:
 
 def apply_entry(tables: Tables, entry: Doc) -> Break | None:
     """Apply one entry's edits to ``tables`` in place; a Break if an edit's before does not match."""
-    for edit in entry.get("edits", []):
-        table = tables.setdefault(edit["table"], {})
-        key, field = edit["key"], edit.get("field")
+    for edit in entry.get("edits", ()):
+        # The first entry holds every record: this loop runs once per record of the plan.
+        name, key, field, after = edit["table"], edit["key"], edit.get("field"), edit.get("after")
+        table = tables.get(name)
+        if table is None:
+            table = tables[name] = {}
         current = table.get(key)
         if field is not None:
             if current is None or current.get(field) != edit.get("before"):
                 return _before_break(entry, edit, current and current.get(field))
-            table[key] = {**current, field: edit.get("after")}
+            table[key] = {**current, field: after}
         elif current != edit.get("before"):
             return _before_break(entry, edit, current)
-        elif edit.get("after") is None:
+        elif after is None:
             del table[key]
         else:
-            table[key] = edit["after"]
+            table[key] = after
     plan = tables.get("plan", {}).get("plan")
     if plan is not None:
         tables["plan"]["plan"] = {**plan, "updated": entry.get("at")}
@@ -144,7 +147,13 @@ def first_difference(replayed: Tables, records: Tables) -> Break | None:
 
     A record's own fields are named before ``plan.updated``, which any change also moves.
     """
-    return _difference(_undated(replayed), _undated(records)) or _difference(replayed, records)
+    found = _difference(_undated(replayed), _undated(records))
+    if found is not None:
+        return found
+    ours, stored = replayed.get("plan", {}).get("plan"), records.get("plan", {}).get("plan")
+    if isinstance(ours, dict) and isinstance(stored, dict) and ours.get("updated") != stored.get("updated"):
+        return _record_break("plan", "plan", ours, stored)
+    return None
 
 
 def _undated(tables: Tables) -> Tables:
