@@ -116,7 +116,9 @@ def test_a_format_2_plan_gets_a_recorded_baseline_and_replays_from_it(tmp_path: 
     ]
     history = cli("history", path).stdout
     assert "Baseline: the history before this entry does not hold the plan's first state" in history
-    assert cli("verify", path, "--against", tmp_path / "old.json").returncode == 0
+    earlier = tmp_path / "as-format-2.json"
+    earlier.write_bytes(original)
+    assert cli("verify", path, "--against", earlier).returncode == 0
     data = orjson.loads(path.read_bytes())
     data["use_cases"]["uc-1"]["control"] = "Edited by hand after the migration"
     path.write_bytes(encode(data))
