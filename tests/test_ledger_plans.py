@@ -137,4 +137,8 @@ def test_the_apps_call_replays_against_the_validated_plan(tmp_path: Path) -> Non
         [alone] = stored_chain(store.plan, store.tables()["history"])
         [whole] = stored_chain(store.plan, store.tables()["history"], store.tables())
     assert alone.entity == whole.entity == "use_cases/uc-2" and "field control" in alone.message
+    example = tmp_path / "example.json"
+    assert cli("init", example, "--example").returncode == 0
+    with PlanStore.open(example, read_only=True) as store:
+        assert stored_chain(store.plan, store.tables()["history"]) == []
     assert stored_chain(PlanStore.memory(default_plan(CREATED)).plan, {}) == []

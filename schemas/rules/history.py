@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 
 from schemas.enums import Severity
 from schemas.history import HistoryEntry
-from schemas.ledger import HISTORY, Break, Tables, chain_break, entries_of, replay_break
+from schemas.ledger import HISTORY, Break, Tables, chain_break, entries_of, replay_break, start_index
 from schemas.plan import Plan, plan_to_tables
 from schemas.rules.base import PLAN_WIDE, Finding
 
@@ -37,13 +37,14 @@ def stored_chain(
 
     ``records`` are the plan's stored tables: replay is compared with them, and a history
     removed whole is found. Without them replay is compared with the validated plan, and only
-    when there is a history (a plan made in memory has none).
+    from an entry holding the whole plan (a plan made in memory has none; in a file, the
+    chain of a history cut before its first such entry breaks).
     """
     entries = entries_of(stored)
     found = chain_break(entries)
     if found is None and records is not None:
         found = replay_break(entries, records)
-    elif found is None and entries:
+    elif found is None and start_index(entries) is not None:
         found = replay_break(entries, plan_to_tables(plan, history=False))
     return break_findings(found)
 
