@@ -50,12 +50,13 @@ def _v1_to_v2(tables: Tables) -> Tables:
 
 def _v2_to_v3(tables: Tables) -> Tables:
     """Placeholder: replaced by the gates branch's migration at merge."""
+    # placeholder: replaced by the gates branch's migration (default RACI cells) at merge
     return tables
 
 
 def _v3_to_v4(tables: Tables) -> Tables:
-    """Format 4 hashes each new history entry's id; records are unchanged (the baseline is
-    recorded by ``migrate``)."""
+    """Format 4 hashes new entries' ids and replays from a first state; records stay as they are."""
+    # The baseline an older history lacks is recorded by ``migrate``, as every step's edits are.
     return tables
 
 
