@@ -9,7 +9,7 @@ from schemas.enums import Severity
 from schemas.plan import Plan, id_order
 from schemas.rules import RULE_IDS, RULES
 from schemas.rules.base import PLAN_WIDE, Finding
-from schemas.rules.history import stored_chain
+from schemas.rules.history import stored_chain, stored_ledger
 from schemas.rules.stages import can_start, stage_gate_refusal
 
 __all__ = [
@@ -27,17 +27,24 @@ _RULE_ORDER = {rule: rank for rank, rule in enumerate(RULE_IDS)}
 
 
 def evaluate(
-    plan: Plan, today: date, *, stored_history: dict[str, dict[str, Any]] | None = None
+    plan: Plan,
+    today: date,
+    *,
+    stored_history: dict[str, dict[str, Any]] | None = None,
+    stored_tables: dict[str, dict[str, Any]] | None = None,
 ) -> list[Finding]:
     """All findings of ``plan`` on ``today``, by stage, then severity, then rule and entity.
 
-    A caller holding the history documents as stored (``{id: doc}``) passes them
-    as ``stored_history``: the chain is then verified on exactly what is on disk,
-    without serialising the plan's history again.
+    A caller holding the plan's tables as stored passes them as ``stored_tables``: the
+    ledger is then verified on exactly what is on disk (chain, ids, and replay compared
+    with the stored records). ``stored_history`` alone (``{id: doc}``) verifies the chain
+    and compares replay with the validated plan.
     """
     found: list[Finding] = []
     for rule_id, rule in RULES.items():
-        if rule_id == "history-chain" and stored_history is not None:
+        if rule_id == "history-chain" and stored_tables is not None:
+            found += stored_ledger(plan, stored_tables)
+        elif rule_id == "history-chain" and stored_history is not None:
             found += stored_chain(plan, stored_history)
         else:
             found += rule(plan, today)

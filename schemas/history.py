@@ -107,14 +107,34 @@ class HistoryEntry(BaseModel):
     """The ``hash`` of the entry before (``GENESIS`` for the first)."""
     hash: str
     """sha256 over ``prev_hash`` and this entry's content."""
+    chain: Literal[2] | None = None
+    """2 when the hash covers the entry's id too (every entry written from format 4 on).
+
+    None for older entries, which were hashed without their id; their id must still
+    equal their ``seq``, which their hash covers. Stored chains keep verifying as they are."""
+
+
+CHAIN = 2
+"""The ``chain`` of entries written now: their hash covers their id."""
+
+
+def entry_id(seq: int) -> str:
+    """The id an entry must have: ``h-000001`` for seq 1."""
+    return f"h-{seq:06d}"
 
 
 def entry_hash(content: dict[str, Any], prev_hash: str) -> str:
-    """Hash an entry's JSON content (less ``id`` and ``hash``) chained to ``prev_hash``.
+    """Hash an entry's JSON content (less ``hash``) chained to ``prev_hash``.
 
+    The id is hashed when the entry says ``chain: 2``; an entry without ``chain`` (or with
+    null, as a model of an older entry dumps it) is hashed as it always was, without its id.
     The canonical form is orjson's compact output with sorted keys: UTF-8, no spaces.
     """
     body = {k: v for k, v in content.items() if k not in ("id", "hash")}
+    if body.get("chain") is None:
+        body.pop("chain", None)
+    else:
+        body["id"] = content.get("id")
     body["prev_hash"] = prev_hash
     try:
         canonical = orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
@@ -124,16 +144,18 @@ def entry_hash(content: dict[str, Any], prev_hash: str) -> str:
 
 
 def first_broken(entries: list[dict[str, Any]]) -> int | None:
-    """The seq of the first stored entry whose chain does not verify, or None."""
+    """The seq of the first stored entry whose id or chain does not verify, or None."""
     prev = GENESIS
-    for entry in sorted(entries, key=_seq):
+    for entry in sorted(entries, key=seq_of):
+        if entry.get("id") != entry_id(seq_of(entry)):
+            return seq_of(entry)
         if entry.get("prev_hash") != prev or entry_hash(entry, prev) != entry.get("hash"):
-            return _seq(entry)
+            return seq_of(entry)
         prev = str(entry["hash"])
     return None
 
 
-def _seq(entry: dict[str, Any]) -> int:
+def seq_of(entry: dict[str, Any]) -> int:
     """An entry's seq; 0 for one hand-edited into something that is not a number."""
     seq = entry.get("seq", 0)
     return seq if isinstance(seq, int) else 0

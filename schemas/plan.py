@@ -154,11 +154,11 @@ def plan_from_tables(tables: dict[str, dict[str, dict[str, Any]]]) -> Plan:
     return Plan.model_validate(data)
 
 
-def plan_to_tables(plan: Plan) -> dict[str, dict[str, dict[str, Any]]]:
+def plan_to_tables(plan: Plan, *, history: bool = True) -> dict[str, dict[str, dict[str, Any]]]:
     """Turn a Plan into stored tables; the inverse of ``plan_from_tables``."""
-    dumped = plan.model_dump(mode="json")
+    dumped = plan.model_dump(mode="json", exclude=None if history else {HISTORY_TABLE})
     tables: dict[str, dict[str, dict[str, Any]]] = {}
-    for name in [*TABLES, HISTORY_TABLE]:
+    for name in [*TABLES, *([HISTORY_TABLE] if history else [])]:
         value = dumped[name]
         rows = [value] if isinstance(value, dict) else value
         tables[name] = {row["id"]: {k: v for k, v in row.items() if k != "id"} for row in rows}

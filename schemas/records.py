@@ -29,7 +29,7 @@ from schemas.enums import (
 )
 from schemas.text import Key, Line, Name, Prose, RecordId
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 """The version of the stored plan format this code writes."""
 
 

@@ -61,3 +61,13 @@ RecordId = Annotated[
     StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,63}$"),
 ]
 """A stable record id such as ``uc-3`` or ``stage-1``."""
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character escaped (``\\x1b``), safe to print on a terminal."""
+    if text.isprintable():  # the common case, checked in C
+        return text
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from schemas.history import GENESIS, Edit, HistoryEntry, entry_hash
+from schemas.history import CHAIN, GENESIS, Edit, HistoryEntry, entry_hash, entry_id
 from store.errors import ChangeRefused
 
 
@@ -19,15 +19,19 @@ def new_entry(
     edits: list[Edit],
     texts: tuple[str, str],
     undoes: int | None,
+    at: datetime | None = None,
 ) -> HistoryEntry:
-    """The entry after ``last`` recording ``edits``; ``texts`` is (summary, reason)."""
+    """The entry after ``last`` recording ``edits``; ``texts`` is (summary, reason).
+
+    ``at`` is now unless given (a merge keeps the time of the entries it replays).
+    """
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
     summary, reason = texts
     content = {
-        "id": f"h-{seq:06d}",
+        "id": entry_id(seq),
         "seq": seq,
-        "at": datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),
+        "at": (at or datetime.now(UTC)).isoformat(timespec="microseconds").replace("+00:00", "Z"),
         "actor": actor or os_user(),
         "action": action,
         "summary": summary,
@@ -35,6 +39,7 @@ def new_entry(
         "edits": [e.model_dump(mode="json") for e in edits],
         "undoes": undoes,
         "prev_hash": prev,
+        "chain": CHAIN,
     }
     try:
         draft = HistoryEntry.model_validate({**content, "hash": ""})

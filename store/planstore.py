@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from schemas.history import Change, Edit, HistoryEntry
+from schemas.ledger import ledger_break, whole_plan
 from schemas.plan import HISTORY_TABLE, Plan, plan_to_tables
 from schemas.records import Record
 from store import files, loading, locking, opening
@@ -37,14 +40,27 @@ class PlanStore:
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def memory(cls, plan: Plan) -> PlanStore:
-        """A store over memory only (tests and previews)."""
-        return cls(plan, MemoryStorage(plan_to_tables(plan)))
+    def memory(cls, plan: Plan, *, created: bool = False) -> PlanStore:
+        """A store over memory only (tests and previews); ``created``: record a new plan's first entry."""
+        tables = plan_to_tables(plan)
+        store = cls(plan, MemoryStorage(tables))
+        if created and not plan.history:
+            store._record("plan.create", whole_plan(tables), None, "Created the plan.", "", None)
+        return store
 
     @classmethod
     def create(cls, path: Path, plan: Plan, summary: str = "") -> PlanStore:
-        """Write ``plan`` as a new file (refused if one exists) and open it."""
+        """Write ``plan`` as a new file (refused if one exists) and open it.
+
+        A plan without history gets its first entry, holding every record, so the history
+        replays from the start. A plan that brings its history (from an export) keeps it,
+        and is refused if that history does not give its records.
+        """
         path = Path(path)
+        tables = plan_to_tables(plan)
+        found = ledger_break(tables) if plan.history else None
+        if found is not None:
+            raise PlanError(f"{path}: not created: {found.entity}: {found.message}")
         if path.exists():
             raise PlanError(f"{path}: a file is already there; choose another path")
         try:
@@ -57,10 +73,10 @@ class PlanStore:
         if path.exists():
             lock.release()
             raise PlanError(f"{path}: a file is already there; choose another path")
-        store = cls(plan, DurableStorage(plan_to_tables(plan), path))
+        store = cls(plan, DurableStorage(tables, path))
         store._lock = lock
-        if summary:
-            store._record("plan.create", [], [], summary, "", None)
+        if not plan.history:
+            store._record("plan.create", whole_plan(tables), None, summary or "Created the plan.", "", None)
         else:
             store._flush()
         if store.save_error is not None:
@@ -69,8 +85,14 @@ class PlanStore:
         return store
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> PlanStore:
-        """Open a plan file for editing, or read-only if asked or already open elsewhere."""
+    def open(cls, path: Path, *, read_only: bool = False, merging: bool = False) -> PlanStore:
+        """Open a plan file for editing, or read-only if asked or already open elsewhere.
+
+        A migrated plan is saved at once (after its backup). For a merge (``merging``) the
+        migration is written with the merge's one save, so a merge that is refused leaves
+        the file as it was, and no daily backup is made: a merge only adds entries, so the
+        file as it was stays readable in its history (and git keeps it too).
+        """
         path = Path(path)
         if not path.exists():
             raise PlanError(f"{path}: no such plan file; create one with: coach-rollout init '{path}'")
@@ -86,11 +108,16 @@ class PlanStore:
             raise
         store = cls(plan, DurableStorage(tables, path), read_only=lock is None)
         store._lock = lock
-        store._opening_notes(path, held if isinstance(held, str) else None, migrated_from)
+        store._opening_notes(path, held if isinstance(held, str) else None, migrated_from, merging)
+        if migrated_from is not None and not store.read_only and not merging:
+            store._flush()  # the entries recording the migration were made as it was read
         return store
 
-    def _opening_notes(self, path: Path, not_locked: str | None, migrated_from: int | None) -> None:
-        failed = None if self.read_only else opening.back_up(path, migrated_from)
+    def _opening_notes(
+        self, path: Path, not_locked: str | None, migrated_from: int | None, merging: bool = False
+    ) -> None:
+        skip = self.read_only or (merging and migrated_from is None)
+        failed = None if skip else opening.back_up(path, migrated_from)
         if failed is not None and migrated_from is not None:
             self.close()  # an older format is never rewritten without its backup
             not_locked = f"could not be backed up before its migration ({failed})"
@@ -101,10 +128,6 @@ class PlanStore:
         if files.readable_by_others(path):
             self.warnings.append(
                 f"{path} can be read by other users; run: chmod 600 '{path}' (the next save makes it 0600)."
-            )
-        if migrated_from is not None and not self.read_only:
-            self._record(
-                "schema.migrate", [], [], f"Migrated the plan from format {migrated_from}.", "", None
             )
 
     def close(self) -> None:
@@ -187,6 +210,35 @@ class PlanStore:
         self._done.append(entry.seq if entry else target.seq)
         return entry
 
+    def replay(self, entry: HistoryEntry, changes: Sequence[Change], undoes: int | None) -> HistoryEntry:
+        """Record ``changes`` as ``entry`` did, keeping its action, words, author and time (a merge)."""
+        if self.read_only:
+            raise ChangeRefused("The plan is open read-only; nothing was changed.")
+        edits, records = self._stage(changes)
+        author = (entry.actor, entry.at)
+        return self._record(entry.action, edits, records, entry.summary, entry.reason, undoes, author=author)
+
+    def note(self, action: str, summary: str) -> HistoryEntry:
+        """Record an entry that changes no record (a merge names both heads)."""
+        if self.read_only:
+            raise ChangeRefused("The plan is open read-only; nothing was changed.")
+        return self._record(action, [], [], summary, "", None)
+
+    @contextmanager
+    def one_save(self) -> Iterator[None]:
+        """Save every action inside the block in one durable write at its end.
+
+        If the block raises, nothing is written; the store then holds unsaved edits and
+        must be closed without saving (``close``).
+        """
+        try:
+            with self._storage.batch():
+                yield
+        except OSError as exc:
+            self._save_failed(exc)
+        else:
+            self.save_error = None
+
     def retry_save(self) -> bool:
         """Try again to save an edit held in memory; True once it is on disk."""
         if not self._storage.pending:
@@ -234,23 +286,31 @@ class PlanStore:
         self,
         action: str,
         edits: list[Edit],
-        records: list[Record | None],
+        records: list[Record | None] | None,
         summary: str,
         reason: str,
         undoes: int | None,
+        *,
+        author: tuple[str, datetime] | None = None,
     ) -> HistoryEntry:
-        """Write the edits and their history entry in one durable save."""
+        """Write the edits and their history entry in one durable save.
+
+        ``records`` are the edited records validated, None when the plan holds them already
+        (its first entry). ``author`` keeps the actor and time of an entry replayed by a merge.
+        """
         last = self._plan.history[-1] if self._plan.history else None
-        entry = new_entry(last, self._plan.plan.display_name, action, edits, (summary, reason), undoes)
+        actor, at = author or (self._plan.plan.display_name, None)
+        entry = new_entry(last, actor, action, edits, (summary, reason), undoes, at)
         plan = self._plan
-        for edit, record in zip(edits, records, strict=True):
-            plan = replace_record(plan, edit, record)
-        plan = whole_plan_checked(plan)  # before anything is written
+        if records is not None:
+            for edit, record in zip(edits, records, strict=True):
+                plan = replace_record(plan, edit, record)
+            plan = whole_plan_checked(plan)  # before anything is written
         info = plan.plan.model_copy(update={"updated": entry.at})
         self._plan = plan.model_copy(update={"plan": info, "history": [*plan.history, entry]})
         try:
             with self._storage.batch():
-                for edit in edits:
+                for edit in edits if records is not None else []:
                     self._write_edit(edit)
                 self._db.records(HISTORY_TABLE).put(entry.id, history_doc(entry))
                 self._db.records("plan").patch("plan", {"updated": info.model_dump(mode="json")["updated"]})

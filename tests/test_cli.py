@@ -117,7 +117,8 @@ def test_verify_names_a_hand_edited_entry(tmp_path: Path) -> None:
     plan.write_text(json.dumps(data))
     result = cli("verify", plan)
     assert result.returncode == 1
-    assert "#1" in result.stdout and "changed outside the app" in result.stdout
+    assert "history/h-000001" in result.stdout and "does not verify from entry 1" in result.stdout
+    assert "changed outside Coach Rollout" in result.stdout
 
 
 def test_schema_is_a_json_schema_of_the_export() -> None:

@@ -12,7 +12,7 @@ from store import PlanStore
 
 
 def _recorded() -> PlanStore:
-    store = PlanStore.memory(example())
+    store = PlanStore.memory(example(), created=True)
     for n, title in enumerate(("First title", "Second title", "Third title"), start=1):
         store.apply("plan.edit", [Set(table="plan", key="plan", field="title", value=title)], f"Renamed {n}.")
     # A float that JSON writers disagree on (1e-05 or 1e-5): the chain must still verify.
@@ -36,8 +36,8 @@ def test_intact_history_passes() -> None:
 
 
 def test_edited_entry_is_blocking_and_named() -> None:
-    finding = one(_tampered(_recorded().plan, 2), "history-chain", Severity.BLOCKING, "history/h-000002")
-    assert finding.stage == 0 and "does not verify from entry 2" in finding.message
+    finding = one(_tampered(_recorded().plan, 3), "history-chain", Severity.BLOCKING, "history/h-000003")
+    assert finding.stage == 0 and "does not verify from entry 3" in finding.message
     assert '"Nothing happened here."' in finding.message
 
 
@@ -46,7 +46,7 @@ def test_stored_documents_give_the_same_verdict() -> None:
     stored = store.tables()["history"]
     assert [f for f in evaluate(store.plan, TODAY, stored_history=stored) if f.rule == "history-chain"] == []
     bad = {key: dict(doc) for key, doc in stored.items()}
-    bad["h-000003"]["actor"] = "someone else"
+    bad["h-000004"]["actor"] = "someone else"
     hits = [f for f in evaluate(store.plan, TODAY, stored_history=bad) if f.rule == "history-chain"]
-    assert [f.entity for f in hits] == ["history/h-000003"]
-    assert stored["h-000003"]["actor"] != "someone else"  # the store's own documents are untouched
+    assert [f.entity for f in hits] == ["history/h-000004"]
+    assert stored["h-000004"]["actor"] != "someone else"  # the store's own documents are untouched

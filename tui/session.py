@@ -18,7 +18,7 @@ from datetime import date
 from schemas.edits import PlanEdit
 from schemas.findings import Finding, evaluate
 from schemas.plan import HISTORY_TABLE, Plan
-from schemas.rules.history import stored_chain
+from schemas.rules.history import stored_chain, stored_ledger
 from store import ChangeRefused, PlanStore
 from tui.tabs import TAB_IDS
 
@@ -85,7 +85,13 @@ class PlanSession:
 
     def verify_chain(self) -> bool:
         """Check the stored history's hash chain; True if that found something."""
-        self.chain = stored_chain(self.plan, self.store.tables().get(HISTORY_TABLE, {}))
+        tables = self.store.tables()
+        # A file's ledger is replayed against its stored records (a history removed whole is
+        # found too); a plan made in memory has no first entry holding the whole plan.
+        if self.store.path is not None:
+            self.chain = stored_ledger(self.plan, tables)
+        else:
+            self.chain = stored_chain(self.plan, tables.get(HISTORY_TABLE, {}))
         if self.chain:
             self.refresh()
         return bool(self.chain)

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from schemas.defaults import default_plan
-from schemas.history import GENESIS, entry_hash
+from schemas.history import CHAIN, GENESIS, entry_hash, entry_id
+from schemas.ledger import whole_plan
 from schemas.plan import plan_to_tables
 from store.files import atomic_write
 from store.storage import encode
@@ -109,7 +110,7 @@ def large_tables() -> Tables:
     tables["raci_roles"] = {f"role-{n}": {"name": f"Role {n}", "sponsor": n == 6} for n in range(1, 51)}
     tables["raci_activities"] = _raci_activities()
     tables["observations"] = _observations(sorted(tables["metrics"]))
-    tables["history"] = _history()
+    tables["history"] = _history(tables)
     tables["plan"]["plan"]["updated"] = _at(HISTORY)
     return tables
 
@@ -177,26 +178,36 @@ def _observations(metrics: list[str]) -> dict[str, dict[str, Any]]:
     return rows
 
 
-def _history() -> dict[str, dict[str, Any]]:
+def _history(tables: Tables) -> dict[str, dict[str, Any]]:
+    """A history that replays: entry 1 holds the whole plan, each later one corrects an observation.
+
+    ``tables`` are changed as the entries say, so the records are what replaying gives.
+    """
+    edits = [e.model_dump(mode="json") for e in whole_plan(tables)]
     entries: dict[str, dict[str, Any]] = {}
     prev = GENESIS
     for seq in range(1, HISTORY + 1):
-        key = f"obs-{seq}"
+        if seq > 1:
+            key = f"obs-{seq}"
+            doc = tables["observations"][key]
+            after = 5 + (doc["n"] + seq) % 40
+            edits = [{"table": "observations", "key": key, "field": "n", "before": doc["n"], "after": after}]
+            tables["observations"][key] = {**doc, "n": after}
         body = {
+            "id": entry_id(seq),
             "seq": seq,
             "at": _at(seq),
             "actor": "planner",
-            "action": "observation.edit",
-            "summary": f"Corrected observation {key}",
+            "action": "plan.create" if seq == 1 else "observation.edit",
+            "summary": "Created the plan." if seq == 1 else f"Corrected observation {key}",
             "reason": "",
-            "edits": [
-                {"table": "observations", "key": key, "field": "n", "before": 4, "after": 5 + seq % 40}
-            ],
+            "edits": edits,
             "undoes": None,
             "prev_hash": prev,
+            "chain": CHAIN,
         }
         body["hash"] = prev = entry_hash(body, prev)
-        entries[f"h-{seq:06d}"] = body
+        entries[body.pop("id")] = body
     return entries
 
 

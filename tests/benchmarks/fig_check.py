@@ -46,10 +46,10 @@ from store import PlanStore
 from tui.cli import check
 imported = time.perf_counter()
 store = PlanStore.open(sys.argv[1], read_only=True)
-plan, history = store.plan, store.tables().get("history", {})
+plan, tables = store.plan, store.tables()
 opened = time.perf_counter()
 gc.freeze()
-findings = evaluate(plan, date.today(), stored_history=history)
+findings = evaluate(plan, date.today(), stored_tables=tables)
 evaluated = time.perf_counter()
 check.as_text(plan, findings, sys.argv[1])
 printed = time.perf_counter()

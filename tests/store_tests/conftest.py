@@ -29,8 +29,14 @@ def kind(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def store(kind: str, fresh: Plan, tmp_path: Path) -> Iterator[PlanStore]:
-    """An open store over the default plan, in memory or in ``tmp_path/plan.json``."""
-    opened = PlanStore.memory(fresh) if kind == "memory" else PlanStore.create(tmp_path / "plan.json", fresh)
+    """An open store over the default plan, in memory or in ``tmp_path/plan.json``.
+
+    Both start as a new plan does: entry 1 holds the whole plan (``plan.create``).
+    """
+    if kind == "memory":
+        opened = PlanStore.memory(fresh, created=True)
+    else:
+        opened = PlanStore.create(tmp_path / "plan.json", fresh)
     yield opened
     opened.close()
 

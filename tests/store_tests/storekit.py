@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from schemas.history import first_broken
+from schemas.history import HistoryEntry, first_broken
 from schemas.plan import Plan, plan_from_tables
 from store import PlanStore
 from store.loading import read_tables
@@ -37,6 +37,11 @@ def content(plan: Plan) -> dict[str, Any]:
 def chain_break(store: PlanStore) -> int | None:
     """The seq of the first stored history entry that does not verify, or None."""
     return first_broken([{"id": k, **doc} for k, doc in store.tables()["history"].items()])
+
+
+def actions(store: PlanStore) -> list[HistoryEntry]:
+    """The entries after the one that created the plan."""
+    return [e for e in store.history() if e.action != "plan.create"]
 
 
 def observation(key: str, **fields: Any) -> dict[str, Any]:

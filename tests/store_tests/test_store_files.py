@@ -10,7 +10,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from storekit import disk_plan
+from storekit import content, disk_plan
 
 from schemas.history import Set
 from schemas.plan import Plan
@@ -37,11 +37,20 @@ def plan_path(tmp_path: Path, fresh: Plan) -> Path:
     return path
 
 
+def _undated(data: bytes) -> bytes:
+    """The plan's records without its history and the time it last changed."""
+    tables = orjson.loads(data)
+    del tables["history"], tables["plan"]["plan"]["updated"]
+    return encode(tables)
+
+
 def test_the_file_is_deterministic_and_readable_by_people(tmp_path: Path, fresh: Plan) -> None:
     one = PlanStore.create(tmp_path / "one.json", fresh)
     two = PlanStore.create(tmp_path / "two.json", fresh)
     data = (tmp_path / "one.json").read_bytes()
-    assert data == (tmp_path / "two.json").read_bytes() == encode(one.tables())
+    assert data == encode(one.tables()) == encode(orjson.loads(data))
+    # The same plan, created twice: only the time of its creation differs.
+    assert _undated(data) == _undated((tmp_path / "two.json").read_bytes())
     assert data.endswith(b"}\n") and b'\n  "conditions": {},\n  "consultations": {},\n' in data
     assert list(orjson.loads(data)) == sorted(orjson.loads(data))
     one.apply("edit", [CONTROL], "Control")
@@ -135,7 +144,8 @@ def test_create_refuses_an_existing_file_and_makes_missing_folders(plan_path: Pa
     assert plan_path.read_bytes() == before
     deep = plan_path.parent / "a" / "b" / "plan.json"
     PlanStore.create(deep, fresh).close()
-    assert disk_plan(deep) == fresh
+    assert content(disk_plan(deep)) == content(fresh)
+    assert [e.action for e in disk_plan(deep).history] == ["plan.create"]
 
 
 def test_opening_a_missing_file_says_how_to_create_one(tmp_path: Path) -> None:
@@ -185,7 +195,7 @@ def test_the_next_edit_after_a_failed_save_saves_both(
     assert store.save_error is None
     saved = disk_plan(plan_path)
     assert saved.use_cases[0].control == CONTROL.value and saved.policy.pilot_cap == 40
-    assert len(saved.history) == 2
+    assert [e.action for e in saved.history] == ["plan.create", "edit", "edit"]
     store.close()
 
 

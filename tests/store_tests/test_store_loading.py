@@ -16,7 +16,9 @@ from storekit import chain_break
 from schemas.defaults import default_plan
 from schemas.enums import UseCaseStatus
 from schemas.history import Set
+from schemas.ledger import ledger_break
 from schemas.plan import Plan, plan_to_tables
+from schemas.records import SCHEMA_VERSION
 from store import PlanStore, backups
 from store.errors import PlanInvalid, PlanTooNew, PlanUnreadable
 from store.paths import backup_folder
@@ -110,10 +112,10 @@ def test_a_broken_history_entry_is_named_too(plan_path: Path) -> None:
 
 
 def test_a_file_from_a_newer_version_is_refused(plan_path: Path) -> None:
-    rewrite(plan_path, lambda d: d["plan"]["plan"].update(schema_version=3))
+    rewrite(plan_path, lambda d: d["plan"]["plan"].update(schema_version=99))
     for read_only in (False, True):
         message = refused(plan_path, PlanTooNew, read_only=read_only)
-        assert "newer Coach Rollout (format 3" in message and "update the app" in message
+        assert "newer Coach Rollout (format 99" in message and "update the app" in message
 
 
 FORMAT_1: dict[str, Any] = {
@@ -153,23 +155,36 @@ def test_a_format_1_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
             UseCaseStatus.PERMITTED,
         ]
         assert (plan.policy.min_group_size, plan.policy.pilot_cap) == (7, 50)
-        assert plan.plan.schema_version == 2 and plan.plan.title == "Written by format 1"
-        [entry] = store.history()
+        assert plan.plan.schema_version == SCHEMA_VERSION and plan.plan.title == "Written by format 1"
+        baseline, entry = store.history()
+        # Format 1 recorded no first state: the baseline holds the plan as it was stored.
+        assert baseline.action == "history.baseline" and "Baseline" in baseline.summary
+        assert {"table": "use_cases", "key": "uc-1", "field": None, "before": None} | {
+            "after": FORMAT_1["use_cases"]["uc-1"]
+        } in [e.model_dump() for e in baseline.edits]
         assert entry.action == "schema.migrate" and "format 1" in entry.summary
+        assert ("use_cases", "uc-1", "status", "conditional", "permitted_with_controls") in [
+            (e.table, e.key, e.field, e.before, e.after) for e in entry.edits
+        ]
+        assert ledger_break(store.tables()) is None
     [backup] = backup_folder(path).glob("*.json")
     assert backup.name.endswith("-v1.json") and backup.read_bytes() == original
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     saved = orjson.loads(path.read_bytes())
-    assert saved["plan"]["plan"]["schema_version"] == 2 and "min_group_size" not in saved["plan"]["plan"]
+    assert saved["plan"]["plan"]["schema_version"] == SCHEMA_VERSION
+    assert "min_group_size" not in saved["plan"]["plan"]
     assert saved["policy"]["policy"]["min_group_size"] == 7
     with PlanStore.open(path) as again:
-        assert again.plan == plan and len(again.history()) == 1 and chain_break(again) is None
+        assert again.plan == plan and len(again.history()) == 2 and chain_break(again) is None
+        assert ledger_break(again.tables()) is None
 
 
 def test_a_format_1_file_opened_read_only_is_migrated_in_memory_only(tmp_path: Path) -> None:
     path, original = format_1(tmp_path)
     with PlanStore.open(path, read_only=True) as store:
-        assert store.plan.policy.min_group_size == 7 and store.history() == []
+        assert store.plan.policy.min_group_size == 7
+        # The entries recording the migration are made as the file is read, and not written.
+        assert [e.action for e in store.history()] == ["history.baseline", "schema.migrate"]
     assert path.read_bytes() == original and not backup_folder(path).exists()
 
 
@@ -203,10 +218,10 @@ def test_a_format_1_file_that_fails_after_migration_says_so(tmp_path: Path) -> N
 
 
 def test_a_hand_edited_history_entry_breaks_the_chain_there(plan_path: Path) -> None:
-    rewrite(plan_path, lambda d: d["history"]["h-000002"].update(summary="Cap 35"))
+    rewrite(plan_path, lambda d: d["history"]["h-000003"].update(summary="Cap 35"))
     with PlanStore.open(plan_path, read_only=True) as store:
-        assert [e.summary for e in store.history()] == ["Cap 40", "Cap 35", "Cap 20"]
-        assert chain_break(store) == 2
+        assert [e.summary for e in store.history()][1:] == ["Cap 40", "Cap 35", "Cap 20"]
+        assert chain_break(store) == 3
 
 
 def test_a_removed_history_entry_breaks_the_chain_after_it(plan_path: Path) -> None:
@@ -220,4 +235,4 @@ def test_new_entries_after_a_reopen_continue_the_chain(plan_path: Path) -> None:
         entry = store.apply(
             "policy.edit", [Set(table="policy", key="policy", field="pilot_cap", value=9)], "Cap 9"
         )
-        assert entry is not None and entry.seq == 4 and chain_break(store) is None
+        assert entry is not None and entry.seq == 5 and chain_break(store) is None

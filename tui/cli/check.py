@@ -39,14 +39,14 @@ def run(args: argparse.Namespace) -> int:
     """Print the plan's findings; 0 if none is blocking, 1 otherwise (2 comes from main)."""
     store = PlanStore.open(args.plan, read_only=True)
     try:
-        plan, history = store.plan, store.tables().get("history", {})
+        plan, tables = store.plan, store.tables()
     finally:
         store.close()
     for warning in store.warnings:
         print(f"coach-rollout check: {warning}", file=sys.stderr)
     # The loaded plan lives until exit: keep the collector from rescanning its objects.
     gc.freeze()
-    findings = evaluate(plan, date.today(), stored_history=history)
+    findings = evaluate(plan, date.today(), stored_tables=tables)
     if args.format == "json":
         sys.stdout.write(as_json(findings))
     else:

@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from schemas.history import HistoryEntry
+from schemas.ledger import START_ACTIONS
 from store import PlanStore
+from tui.words import count
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +35,9 @@ def format_entry(entry: HistoryEntry) -> str:
     lines = [f"#{entry.seq:<5} {when}  {entry.actor}  {entry.action}  {entry.summary}"]
     if entry.reason:
         lines.append(f"       reason: {entry.reason}")
+    if entry.action in START_ACTIONS:
+        lines.append(f"       holds the whole plan: {count(len(entry.edits), 'record', 'records')}")
+        return "\n".join(lines)
     for edit in entry.edits:
         target = f"{edit.table}/{edit.key}" + (f".{edit.field}" if edit.field else "")
         lines.append(f"       {target}: {_short(edit.before)} -> {_short(edit.after)}")

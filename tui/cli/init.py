@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
     """Create the plan; refuse an existing file."""
     now = datetime.now(UTC)
     if args.source is not None:
-        plan, summary = read_export(args.source), ""
+        # Used only if the export brings no history; one that does keeps it as it is.
+        plan, summary = read_export(args.source), f"Created the plan from the export {args.source.name}."
         what = f"the export {args.source}"
     elif args.example:
         from schemas.example import example_plan

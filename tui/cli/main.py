@@ -16,7 +16,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("tui.cli.check", "print the findings; exit 1 if any is blocking"),
     "export": ("tui.cli.export", "write the plan or a report"),
     "history": ("tui.cli.history", "print the change history"),
-    "verify": ("tui.cli.verify", "check the history's hash chain; exit 1 if broken"),
+    "verify": ("tui.cli.verify", "verify the history: chain, ids, replay [--against EARLIER]; exit 1 if not"),
+    "merge": ("tui.cli.merge", "merge two branches' plans by replaying their history (git's merge driver)"),
+    "git-setup": ("tui.cli.gitsetup", "register merge as git's merge driver for plan files"),
     "schema": ("tui.cli.schema", "print the JSON Schema of an export"),
     "paths": ("tui.cli.paths", "show where the default plan and backups live"),
 }

@@ -1,30 +1,60 @@
-"""`coach-rollout verify`: check the history's hash chain."""
+"""`coach-rollout verify`: the ledger of a plan (DESIGN section 5).
+
+The plan is read and validated exactly as `check` reads it (the same refusals, exit 2);
+then the history's chain and ids are verified, and replaying the history must give the
+stored records. With ``--against EARLIER`` the history must also extend EARLIER's.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from schemas.history import first_broken
-from store.loading import read_tables
+from schemas.extension import extension_break
+from schemas.ledger import Break, entries_of, ledger_break
+from store import PlanStore
+from store.earlier import earlier_entries
+from tui.words import count
+
+EXIT_OK, EXIT_BROKEN = 0, 1
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments."""
-    parser.add_argument("plan", type=Path, help="the plan file")
+    parser.add_argument("plan", type=Path, help="the plan file (opened read-only)")
+    parser.add_argument(
+        "--against",
+        metavar="EARLIER",
+        help="an earlier copy (plan file, backup, JSON export, or git:REV for PLAN at that revision) "
+        "whose history PLAN's must extend entry for entry",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Exit 0 if every entry verifies, 1 naming the first one that does not."""
-    history = read_tables(args.plan).get("history", {})
-    entries = [{"id": key, **doc} for key, doc in history.items()]
-    broken = first_broken(entries)
-    if broken is None:
-        print(f"{args.plan}: history verified, {len(entries)} entries, chain intact.")
-        return 0
-    entry = next((e for e in entries if e.get("seq") == broken), {})
+    """Exit 0 if the ledger verifies (and extends EARLIER), 1 naming the first place that does not."""
+    store = PlanStore.open(args.plan, read_only=True)
+    tables = store.tables()
+    store.close()
+    for warning in store.warnings:
+        print(f"coach-rollout verify: {warning}", file=sys.stderr)
+    entries = entries_of(tables.get("history", {}))
+    earlier = earlier_entries(args.against, args.plan) if args.against else None
+    found = ledger_break(tables)
+    if found is None and earlier is not None:
+        found = extension_break(earlier, entries)
+    if found is not None:
+        return _broken(args.plan, found)
     print(
-        f"{args.plan}: history entry #{broken} ({entry.get('at', '?')}, {entry.get('summary', '?')}) "
-        "does not verify: the file was changed outside the app from that entry on."
+        f"{args.plan}: history verified: {count(len(entries), 'entry', 'entries')}, chain intact, each id "
+        "its sequence, and replaying it gives every record."
     )
-    return 1
+    if earlier is not None:
+        what = count(len(earlier), "entry", "entries")
+        print(f"{args.plan}: its history extends {args.against} ({what}) entry for entry.")
+    return EXIT_OK
+
+
+def _broken(plan: Path, found: Break) -> int:
+    print(f"{plan}: {found.entity}: {found.message}")
+    return EXIT_BROKEN
