@@ -6,12 +6,12 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from pydantic import BaseModel, ValidationError
 
-from schemas.history import HistoryEntry
+from schemas.history import Edit, HistoryEntry
 from schemas.plan import HISTORY_TABLE, TABLES, Plan, plan_from_tables
 from schemas.records import SCHEMA_VERSION
 from store import backups
@@ -19,13 +19,24 @@ from store.errors import PlanInvalid, PlanTooNew, PlanUnreadable
 from store.migrations import Tables, migrate, stored_version
 
 
-def load(path: Path) -> tuple[Tables, Plan, int | None]:
-    """Read, migrate in memory and validate a plan file, writing nothing.
+class Loaded(NamedTuple):
+    """A plan read from its file."""
 
-    Returns the tables, the plan and the format it was migrated from (None if current).
-    """
+    tables: Tables
+    """The stored tables, migrated to the current format."""
+    plan: Plan
+    """The plan, validated."""
+    migrated_from: int | None
+    """The format it was migrated from; None if it was current."""
+    moved: list[Edit]
+    """Record fields the migration moved to new defaults (see ``store.migrations``)."""
+
+
+def load(path: Path) -> Loaded:
+    """Read, migrate in memory and validate a plan file, writing nothing."""
     newest = backups.newest_backup(path)
     backup = f"; the newest backup is {newest}" if newest else ""
+    moved: list[Edit] = []
     with gc_paused():
         try:
             tables = read_tables(path)
@@ -33,10 +44,10 @@ def load(path: Path) -> tuple[Tables, Plan, int | None]:
         except (PlanUnreadable, PlanInvalid) as exc:
             raise type(exc)(exc.message + backup) from None
         if version < SCHEMA_VERSION:
-            tables = migrate(tables)
+            tables = migrate(tables, moved)
         migrated = f" (read as format {version} and migrated)" if version < SCHEMA_VERSION else ""
         plan = validate(path, tables, migrated + backup)
-    return tables, plan, (version if version < SCHEMA_VERSION else None)
+    return Loaded(tables, plan, (version if version < SCHEMA_VERSION else None), moved)
 
 
 @contextmanager

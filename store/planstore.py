@@ -15,6 +15,7 @@ from store import files, loading, locking, opening
 from store.changes import forward, inverse, plan_edit, replace_record, whole_plan_checked
 from store.entries import history_doc, new_entry
 from store.errors import ChangeRefused, PlanError
+from store.migrations import migration_summary
 from store.storage import BatchStorage, DurableStorage, MemoryStorage, PlanDB, Tables, open_db
 
 
@@ -79,17 +80,18 @@ class PlanStore:
         if lock is not None:
             files.remove_stale_temps(path)
         try:
-            tables, plan, migrated_from = loading.load(path)
+            loaded = loading.load(path)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        store = cls(plan, DurableStorage(tables, path), read_only=lock is None)
+        store = cls(loaded.plan, DurableStorage(loaded.tables, path), read_only=lock is None)
         store._lock = lock
-        store._opening_notes(path, held if isinstance(held, str) else None, migrated_from)
+        store._opening_notes(path, held if isinstance(held, str) else None, loaded)
         return store
 
-    def _opening_notes(self, path: Path, not_locked: str | None, migrated_from: int | None) -> None:
+    def _opening_notes(self, path: Path, not_locked: str | None, loaded: loading.Loaded) -> None:
+        migrated_from = loaded.migrated_from
         failed = None if self.read_only else opening.back_up(path, migrated_from)
         if failed is not None and migrated_from is not None:
             self.close()  # an older format is never rewritten without its backup
@@ -103,9 +105,14 @@ class PlanStore:
                 f"{path} can be read by other users; run: chmod 600 '{path}' (the next save makes it 0600)."
             )
         if migrated_from is not None and not self.read_only:
-            self._record(
-                "schema.migrate", [], [], f"Migrated the plan from format {migrated_from}.", "", None
-            )
+            # The moved fields are already in the tables; the entry records them as edits.
+            records: list[Record | None] = [self._record_of(e.table, e.key) for e in loaded.moved]
+            summary = migration_summary(migrated_from, loaded.moved)
+            self._record("schema.migrate", list(loaded.moved), records, summary, "", None)
+
+    def _record_of(self, table: str, key: str) -> Record:
+        rows: list[Record] = getattr(self._plan, table)
+        return next(row for row in rows if row.id == key)
 
     def close(self) -> None:
         """Release the lock; pending edits that could not be saved are lost."""

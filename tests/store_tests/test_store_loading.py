@@ -110,10 +110,10 @@ def test_a_broken_history_entry_is_named_too(plan_path: Path) -> None:
 
 
 def test_a_file_from_a_newer_version_is_refused(plan_path: Path) -> None:
-    rewrite(plan_path, lambda d: d["plan"]["plan"].update(schema_version=3))
+    rewrite(plan_path, lambda d: d["plan"]["plan"].update(schema_version=4))
     for read_only in (False, True):
         message = refused(plan_path, PlanTooNew, read_only=read_only)
-        assert "newer Coach Rollout (format 3" in message and "update the app" in message
+        assert "newer Coach Rollout (format 4" in message and "update the app" in message
 
 
 FORMAT_1: dict[str, Any] = {
@@ -153,14 +153,14 @@ def test_a_format_1_file_is_backed_up_then_migrated(tmp_path: Path) -> None:
             UseCaseStatus.PERMITTED,
         ]
         assert (plan.policy.min_group_size, plan.policy.pilot_cap) == (7, 50)
-        assert plan.plan.schema_version == 2 and plan.plan.title == "Written by format 1"
+        assert plan.plan.schema_version == 3 and plan.plan.title == "Written by format 1"
         [entry] = store.history()
         assert entry.action == "schema.migrate" and "format 1" in entry.summary
     [backup] = backup_folder(path).glob("*.json")
     assert backup.name.endswith("-v1.json") and backup.read_bytes() == original
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     saved = orjson.loads(path.read_bytes())
-    assert saved["plan"]["plan"]["schema_version"] == 2 and "min_group_size" not in saved["plan"]["plan"]
+    assert saved["plan"]["plan"]["schema_version"] == 3 and "min_group_size" not in saved["plan"]["plan"]
     assert saved["policy"]["policy"]["min_group_size"] == 7
     with PlanStore.open(path) as again:
         assert again.plan == plan and len(again.history()) == 1 and chain_break(again) is None
