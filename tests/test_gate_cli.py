@@ -32,14 +32,23 @@ def _completed(number: int) -> list[Set]:
     ]
 
 
-def test_stage_two_completed_with_unattested_prohibitions_fails_check(tmp_path: Path) -> None:
-    path = tmp_path / "plan.json"
+def _stage_two_completed(folder: Path) -> Path:
+    """A real plan file, made by `init`, whose stages 1 and 2 were marked complete in its records.
+
+    Marked behind the gate's back, through the store's own API, as a hand edit or an older
+    version of the app could have done; nothing is attested.
+    """
+    path = folder / "plan.json"
     assert cli("init", path).returncode == 0
     with PlanStore.open(path) as store:
-        # Marked complete behind the gate's back, as a hand edit or an older version could.
         store.apply("stage.complete", [_evidence(1), *_completed(1)], "Completed stage 1.")
         store.apply("stage.complete", [_evidence(2), *_completed(2)], "Completed stage 2.")
         assert all(not p.attested_by for p in store.plan.prohibitions)
+    return path
+
+
+def test_stage_two_completed_with_unattested_prohibitions_fails_check(tmp_path: Path) -> None:
+    path = _stage_two_completed(tmp_path)
     text = cli("check", path, env=UTC_ENV)
     assert text.returncode == 1, text.stdout
     lines = text.stdout.splitlines()
@@ -55,11 +64,8 @@ def test_stage_two_completed_with_unattested_prohibitions_fails_check(tmp_path: 
 
 
 def test_attesting_the_prohibitions_lets_check_pass_again(tmp_path: Path) -> None:
-    path = tmp_path / "plan.json"
-    assert cli("init", path).returncode == 0
+    path = _stage_two_completed(tmp_path)
     with PlanStore.open(path) as store:
-        store.apply("stage.complete", [_evidence(1), *_completed(1)], "Completed stage 1.")
-        store.apply("stage.complete", [_evidence(2), *_completed(2)], "Completed stage 2.")
         attest = [
             change
             for p in store.plan.prohibitions

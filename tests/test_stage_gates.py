@@ -10,7 +10,7 @@ import pytest
 from planbuild import NOW, TODAY, add, days, edit, example, found, remove
 
 from schemas.enums import DecisionKind, Severity, StageStatus, UseCaseStatus
-from schemas.findings import stage_gate_refusal
+from schemas.findings import evaluate, holds_no_longer, stage_gate_refusal
 from schemas.plan import Plan
 
 Change = Callable[[Plan], Plan]
@@ -177,6 +177,7 @@ def test_a_complete_stage_no_longer_holds_once_its_substance_breaks(gate: Gate) 
     assert finding.stage == gate.number and "complete, no longer holds" in finding.message
     assert gate.reason in finding.message
     assert gate.place.strip("()") in finding.fix and "reopen the stage" in finding.fix
+    assert holds_no_longer(evaluate(broken, TODAY)) == {gate.number}
     reopened = edit(
         broken, "stages", f"stage-{gate.number}", status=StageStatus.REOPENED, reopen_reason="Broke."
     )

@@ -14,7 +14,7 @@ from schemas.rules.gates_pilot import PILOT_GATES
 from schemas.rules.governance import incomplete_count
 from schemas.rules.matrix import guardrail, matrix_control
 from schemas.rules.pilot_context import undefined_access
-from schemas.rules.places import Place, Unmet, from_finding
+from schemas.rules.places import Unmet, from_finding, place_of
 from schemas.rules.safeguards import PROHIBITION_WORDS, surveillance, unattested
 
 SUBSTANCE: dict[int, str] = {
@@ -60,18 +60,11 @@ def _separation(plan: Plan, today: date) -> list[Unmet]:
             )
         )
     items += [from_finding(f, places.ACCESS) for f in undefined_access(plan, Severity.BLOCKING)]
+    where = {"policy": places.GROUP_SIZE, "data_access": places.ACCESS}
     for finding in _blocking(surveillance(plan, today)):
         if not finding.entity.startswith("prohibitions/"):  # unattested: counted above
-            items.append(from_finding(finding, _surveillance_place(finding)))
+            items.append(from_finding(finding, place_of(finding, where, places.SAFEGUARDS)))
     return items
-
-
-def _surveillance_place(finding: Finding) -> Place:
-    if finding.entity.startswith("policy"):
-        return places.GROUP_SIZE
-    if finding.entity.startswith("data_access"):
-        return places.ACCESS
-    return places.SAFEGUARDS
 
 
 def _governance(plan: Plan, today: date) -> list[Unmet]:

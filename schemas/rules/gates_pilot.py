@@ -10,11 +10,11 @@ from schemas.framework import HARM_FAMILIES
 from schemas.plan import Plan
 from schemas.records import Pilot
 from schemas.rules import places
-from schemas.rules.base import Finding, at, join_words, pilot_label
+from schemas.rules.base import at, join_words, pilot_label
 from schemas.rules.decision import decision, latest_decisions
 from schemas.rules.measurement import measurement
 from schemas.rules.pilot import pilot_design, training
-from schemas.rules.places import Place, Unmet, from_finding
+from schemas.rules.places import Unmet, from_finding, place_of
 from schemas.scorecard import latest_totals
 
 _NO_PILOT = Unmet(
@@ -37,15 +37,8 @@ def _design(plan: Plan, today: date) -> list[Unmet]:
     entity = at("pilots", pilot.id)
     around = ("jurisdictions", "data_access", "consultations")
     found = [f for f in pilot_design(plan, today) if f.entity == entity or f.entity.startswith(around)]
-    return [from_finding(f, _design_place(f)) for f in found]
-
-
-def _design_place(finding: Finding) -> Place:
-    if finding.entity.startswith("data_access"):
-        return places.ACCESS
-    if finding.entity.startswith("consultations"):
-        return places.CONSULTATION
-    return places.PILOT
+    where = {"data_access": places.ACCESS, "consultations": places.CONSULTATION}
+    return [from_finding(f, place_of(f, where, places.PILOT)) for f in found]
 
 
 def _training(plan: Plan, today: date) -> list[Unmet]:
@@ -63,10 +56,10 @@ def _measurement(plan: Plan, today: date) -> list[Unmet]:
     if pilot is None:
         return [_NO_PILOT]
     items = _unobserved(plan, pilot)
+    where = {"conditions": places.DECISION}  # a met stop condition is answered by a decision
     for finding in measurement(plan, today):
         if finding.severity is Severity.BLOCKING:
-            place = places.DECISION if finding.entity.startswith("conditions") else places.SCORECARD
-            items.append(from_finding(finding, place))
+            items.append(from_finding(finding, place_of(finding, where, places.SCORECARD)))
     return items
 
 

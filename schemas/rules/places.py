@@ -86,3 +86,8 @@ class Unmet:
 def from_finding(finding: Finding, place: Place) -> Unmet:
     """A finding of a rule a gate reads, as an unmet item fixed at ``place``."""
     return Unmet(finding.message, finding.fix, place)
+
+
+def place_of(finding: Finding, tables: dict[str, Place], default: Place) -> Place:
+    """Where the table a finding points at is edited, or ``default``."""
+    return tables.get(finding.entity.partition("/")[0], default)
