@@ -255,3 +255,19 @@ def test_a_stage_still_cannot_complete_while_an_earlier_one_is_incomplete() -> N
     assert stage_gate_refusal(plan, 4, TODAY) == (
         "Stage 2 Separate Coaching From Surveillance is not complete yet; complete it first."
     )
+
+
+def test_the_next_action_names_what_the_gate_still_lacks() -> None:
+    plan = edit(ready(2), "prohibitions", "pr-1", attested_by="", attested_at=None)
+    plan = remove(plan, "data_access", "da-11")
+    [info] = [f for f in found(plan, "stage-gate") if f.severity is Severity.INFO]
+    assert "has completion evidence, but its gate does not hold yet: 1 of 4 prohibitions" in info.message
+    assert info.fix == (
+        "Record who attests each prohibition and when (tab 4 Safeguards, key a). "
+        "1 more: completing it (tab 2 Stages, key c) lists them all."
+    )
+    without = remove(ready(2), "evidence", "ev-2")
+    [info] = [f for f in found(without, "stage-gate") if f.severity is Severity.INFO]
+    assert info.fix.endswith(
+        "If it cannot be observed, rewrite it as a physical action or concrete decision."
+    )

@@ -28,6 +28,8 @@ class Place:
 
 EVIDENCE = Place(2, "Stages", "e", "stages.evidence")
 """Record a stage's completion evidence."""
+COMPLETE = Place(2, "Stages", "c", "stages.complete")
+"""Mark a stage complete (refused with every unmet item)."""
 REOPEN = Place(2, "Stages", "o", "stages.reopen")
 """Reopen a complete stage, with a reason."""
 USE_CASE = Place(3, "Use cases", "enter", "use-cases.edit")
@@ -55,6 +57,7 @@ DECISION = Place(9, "Decision")
 
 ALL: tuple[Place, ...] = (
     EVIDENCE,
+    COMPLETE,
     REOPEN,
     USE_CASE,
     DELIVERY,

@@ -74,7 +74,7 @@ def stage_gate(plan: Plan, today: date) -> list[Finding]:
             found.extend(_no_longer_holds(plan, stage, today))
     nxt = next((s for s in plan.stages if s.status is not StageStatus.COMPLETE), None)
     if nxt is not None:
-        found.append(_next(plan, nxt, evidence[nxt.number]))
+        found.append(_next(plan, nxt, evidence[nxt.number], today))
     return found
 
 
@@ -162,7 +162,7 @@ def _order(plan: Plan, stage: Stage) -> list[Finding]:
     ]
 
 
-def _next(plan: Plan, stage: Stage, evidence: int) -> Finding:
+def _next(plan: Plan, stage: Stage, evidence: int, today: date) -> Finding:
     """The next action on the first stage that is not complete."""
     name = stage_name(plan, stage.number, start=True)
     target = f" The result to show: {stage.target_result}" if stage.target_result else ""
@@ -175,6 +175,12 @@ def _next(plan: Plan, stage: Stage, evidence: int) -> Finding:
     elif evidence == 0:
         message = f"{name} is under way and has no completion evidence yet."
         fix = "Record the observable result as evidence once it can be seen." + target
+        fix += " If it cannot be observed, rewrite it as a physical action or concrete decision."
+    elif lacking := unmet(plan, stage.number, today):
+        message = f"{name} has completion evidence, but its gate does not hold yet: {lacking[0].what}"
+        fix = f"{lacking[0].fix[:-1]} ({lacking[0].place.words()})."
+        if len(lacking) > 1:
+            fix += f" {len(lacking) - 1} more: completing it ({places.COMPLETE.words()}) lists them all."
     else:
         message = f"{name} has completion evidence and is not marked complete yet."
         fix = "Mark the stage complete if the evidence shows the result."
