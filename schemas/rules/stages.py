@@ -46,7 +46,7 @@ def stage_gate_refusal(plan: Plan, number: int, today: date | None = None) -> st
     items = gate_items(plan, number, today or plan.plan.updated.date())
     if not items:
         return None
-    reasons = " ".join(f"{item.what[:-1]} ({item.place.words()})." for item in items)
+    reasons = " ".join(f"{item.what.removesuffix('.')} ({item.place.words()})." for item in items)
     return f"{name} cannot be completed yet. {reasons}"
 
 
@@ -86,7 +86,7 @@ def _no_longer_holds(plan: Plan, stage: Stage, today: date) -> list[Finding]:
             Severity.BLOCKING,
             stage,
             f"{name}: {NO_LONGER_HOLDS}. {item.what}",
-            f"{item.fix[:-1]} ({item.place.words()}), or reopen the stage with a reason "
+            f"{item.fix.removesuffix('.')} ({item.place.words()}), or reopen the stage with a reason "
             f"({places.REOPEN.words()}).",
         )
         for item in unmet(plan, stage.number, today)
@@ -178,7 +178,7 @@ def _next(plan: Plan, stage: Stage, evidence: int, today: date) -> Finding:
         fix += " If it cannot be observed, rewrite it as a physical action or concrete decision."
     elif lacking := unmet(plan, stage.number, today):
         message = f"{name} has completion evidence, but its gate does not hold yet: {lacking[0].what}"
-        fix = f"{lacking[0].fix[:-1]} ({lacking[0].place.words()})."
+        fix = f"{lacking[0].fix.removesuffix('.')} ({lacking[0].place.words()})."
         if len(lacking) > 1:
             fix += f" {len(lacking) - 1} more: completing it ({places.COMPLETE.words()}) lists them all."
     else:
