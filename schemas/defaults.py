@@ -32,29 +32,52 @@ ROLES: tuple[str, ...] = (
 """The RACI roles the seed names, as role-1 to role-6."""
 
 _HR, _LEGAL, _SECURITY, _IT, _VENDOR, _SPONSOR = (f"role-{n}" for n in range(1, 7))
-_R, _A, _C, _I = RaciLetter.R, RaciLetter.A, RaciLetter.C, RaciLetter.I
+_R, _A, _AR, _C, _I = RaciLetter.R, RaciLetter.A, RaciLetter.AR, RaciLetter.C, RaciLetter.I
 
-# Where the seed says a role owns something it is accountable (A); where it
-# reviews, manages or explains, it does the work (R). A cell holds one letter,
-# so each row gives the other letter to the role the work naturally involves.
-ACTIVITIES: tuple[tuple[str, dict[str, RaciLetter]], ...] = (
-    ("Define the development purpose", {_HR: _A, _LEGAL: _C, _VENDOR: _I, _SPONSOR: _R}),
-    ("Communicate with employees: notice, opt-out, support", {_HR: _A, _LEGAL: _C, _IT: _R}),
-    ("Review lawful basis and notices", {_HR: _A, _LEGAL: _R, _SECURITY: _I}),
-    ("Review contracts and prohibited uses", {_HR: _C, _LEGAL: _R, _VENDOR: _C, _SPONSOR: _A}),
-    ("Review the architecture", {_LEGAL: _I, _SECURITY: _R, _IT: _A, _VENDOR: _C}),
-    ("Review incident response", {_LEGAL: _A, _SECURITY: _R, _IT: _C, _VENDOR: _C}),
-    ("Manage approved integration and identity controls", {_SECURITY: _A, _IT: _R, _VENDOR: _C}),
+OWNS_PURPOSE = "HR owns the development purpose and employee communication."
+REVIEWS_LEGAL = "Legal and privacy teams review lawful basis, notices, contracts, and prohibited uses."
+REVIEWS_SECURITY = "Security reviews architecture and incident response."
+MANAGES_IT = "IT manages approved integration and identity controls."
+EXPLAINS_VENDOR = (
+    "The vendor explains model behavior, retention, subprocessors, deletion, access, evaluation, "
+    "and escalation."
+)
+OWNS_DECISION = "An executive sponsor owns the decision to expand or stop."
+"""The seed's six sentences of the governance RACI, word for word."""
+
+# Each row is one sentence of the seed: the role it names owns or does the work, so it holds
+# A/R, except the vendor, which explains but answers to no one in the text. Another role gets
+# C or I only where a sentence implies it, named in the comment on the row.
+ACTIVITIES: tuple[tuple[str, dict[str, RaciLetter], str], ...] = (
+    ("Define the development purpose", {_HR: _AR}, OWNS_PURPOSE),
+    # Legal and privacy C: they review notices (REVIEWS_LEGAL), which this communication carries.
+    ("Communicate with employees: notice, opt-out, support", {_HR: _AR, _LEGAL: _C}, OWNS_PURPOSE),
+    # HR C: the notices are employee communication, which HR owns (OWNS_PURPOSE).
+    ("Review lawful basis and notices", {_HR: _C, _LEGAL: _AR}, REVIEWS_LEGAL),
+    # HR C: prohibited uses bound the development purpose HR owns (OWNS_PURPOSE); vendor C: the
+    # contract fixes the retention, subprocessors and deletion the vendor explains (EXPLAINS_VENDOR).
+    ("Review contracts and prohibited uses", {_HR: _C, _LEGAL: _AR, _VENDOR: _C}, REVIEWS_LEGAL),
+    # IT C: the integration and identity controls it manages are part of the architecture
+    # (MANAGES_IT); vendor C: it explains model behavior and access (EXPLAINS_VENDOR).
+    ("Review the architecture", {_SECURITY: _AR, _IT: _C, _VENDOR: _C}, REVIEWS_SECURITY),
+    # Vendor C: it explains escalation (EXPLAINS_VENDOR); sponsor I: an incident can call for the
+    # decision to stop, which the sponsor owns (OWNS_DECISION).
+    ("Review incident response", {_SECURITY: _AR, _VENDOR: _C, _SPONSOR: _I}, REVIEWS_SECURITY),
+    # Security C: it reviews the architecture these controls belong to (REVIEWS_SECURITY).
+    ("Manage approved integration and identity controls", {_SECURITY: _C, _IT: _AR}, MANAGES_IT),
+    # The A is Legal and privacy: the vendor's duty to explain is a term of the contract they
+    # review (REVIEWS_LEGAL: "contracts"). Security C for model behavior and access
+    # (REVIEWS_SECURITY: architecture); IT C for access (MANAGES_IT: identity controls).
     (
         "Explain model behavior, retention, subprocessors, deletion, access, evaluation and escalation",
-        {_HR: _I, _LEGAL: _A, _SECURITY: _C, _IT: _C, _VENDOR: _R},
+        {_LEGAL: _A, _SECURITY: _C, _IT: _C, _VENDOR: _R},
+        EXPLAINS_VENDOR,
     ),
-    (
-        "Decide to expand, modify or stop",
-        {_HR: _R, _LEGAL: _C, _SECURITY: _C, _IT: _I, _VENDOR: _I, _SPONSOR: _A},
-    ),
+    # HR C: the decision extends or ends the development purpose HR owns (OWNS_PURPOSE); Legal and
+    # privacy C: a next scope needs its lawful basis and prohibited uses reviewed (REVIEWS_LEGAL).
+    ("Decide to expand, modify or stop", {_HR: _C, _LEGAL: _C, _SPONSOR: _AR}, OWNS_DECISION),
 )
-"""RACI rows: the activities and ownership the seed states."""
+"""RACI rows: activity, role id to letter, and the seed sentence the row comes from."""
 
 GOVERNANCE: tuple[tuple[GovernanceKey, str, str], ...] = (
     (GovernanceKey.DATA_COLLECTION, "Data collection", _LEGAL),
@@ -73,8 +96,9 @@ _NONE, _OWN, _AGG = AccessLevel.NONE, AccessLevel.OWN, AccessLevel.AGGREGATE
 _PRIVATE, _DERIVED = DataCategory.PRIVATE_CONTENT, DataCategory.DERIVED_PROFILES
 _USAGE, _REPORTS = DataCategory.USAGE_METADATA, DataCategory.AGGREGATE_REPORTS
 
-# Only the employee reads their own coaching data; everyone else sees at most
-# aggregates, and never private content or derived profiles (Failure Mode 2).
+# Each coachee reads their own coaching data (the Employee row stands for every coachee,
+# managers who are coached included); in their other roles people see at most aggregates,
+# and never anyone's private content or derived profiles (Failure Mode 2).
 DATA_ACCESS: tuple[tuple[str, dict[DataCategory, AccessLevel]], ...] = (
     ("Employee", {_PRIVATE: _OWN, _DERIVED: _OWN, _USAGE: _OWN, _REPORTS: _AGG}),
     ("Manager", {_PRIVATE: _NONE, _DERIVED: _NONE, _USAGE: _NONE, _REPORTS: _AGG}),
@@ -106,7 +130,7 @@ def default_plan(now: datetime, organization: str = "", title: str = "AI coachin
         ],
         raci_activities=[
             RaciActivity(id=f"act-{n}", name=name, cells=dict(cells), expand_decision=n == len(ACTIVITIES))
-            for n, (name, cells) in enumerate(ACTIVITIES, start=1)
+            for n, (name, cells, _source) in enumerate(ACTIVITIES, start=1)
         ],
         metrics=in_stored_order(
             [
@@ -159,10 +183,12 @@ def default_use_cases() -> list[UseCase]:
     return rows
 
 
-def default_data_access() -> list[DataAccessRule]:
-    """Data-access rules da-1 onwards, role by role, category by category."""
+def default_data_access(
+    table: tuple[tuple[str, dict[DataCategory, AccessLevel]], ...] = DATA_ACCESS,
+) -> list[DataAccessRule]:
+    """Data-access rules da-1 onwards from ``table``, role by role, category by category."""
     rules: list[DataAccessRule] = []
-    for role, levels in DATA_ACCESS:
+    for role, levels in table:
         for category in DataCategory:
             rules.append(
                 DataAccessRule(

@@ -14,6 +14,15 @@ class StageStatus(StrEnum):
     REOPENED = "reopened"
 
 
+class OutcomeKind(StrEnum):
+    """What an outcome shows, from the framework's "what to measure" list."""
+
+    CLEARER_DECISION = "clearer_decision"
+    COMPLETED_ACTION = "completed_action"
+    SHORTER_RECOVERY = "shorter_recovery_time"
+    BETTER_HANDOFF = "better_handoff"
+
+
 class Diagnosis(StrEnum):
     """Why a result was incomplete (the framework's six causes)."""
 
@@ -97,12 +106,23 @@ class GovernanceKey(StrEnum):
 
 
 class RaciLetter(StrEnum):
-    """Responsible, Accountable, Consulted, Informed."""
+    """Responsible, Accountable, Consulted, Informed, or A/R: accountable and doing the work."""
 
     R = "R"
     A = "A"
+    AR = "A/R"
     C = "C"
     I = "I"  # noqa: E741 - the RACI letter itself
+
+    @property
+    def accountable(self) -> bool:
+        """True for A and A/R: the role that answers for the activity."""
+        return self in (RaciLetter.A, RaciLetter.AR)
+
+    @property
+    def responsible(self) -> bool:
+        """True for R and A/R: a role that does the work."""
+        return self in (RaciLetter.R, RaciLetter.AR)
 
 
 class PilotStatus(StrEnum):
@@ -172,11 +192,22 @@ class DecisionKind(StrEnum):
 
 
 class ConsultationBody(StrEnum):
-    """Who was consulted."""
+    """Who was consulted: a body the framework's readers meet often, or one the planner names."""
 
     WORKS_COUNCIL = "works_council"
     EMPLOYEE_REPRESENTATIVES = "employee_representatives"
     PARTICIPANT_PANEL = "participant_panel"
+    DATA_PROTECTION_OFFICER = "data_protection_officer"
+    OTHER = "other"
+
+
+class ConsultationOutcome(StrEnum):
+    """Where a consultation ended (in some jurisdictions a works council must agree)."""
+
+    INFORMED = "informed"
+    CONSULTED = "consulted"
+    AGREED = "agreed"
+    OBJECTED = "objected"
 
 
 class Severity(StrEnum):

@@ -4,29 +4,37 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from schemas.defaults import default_plan, in_stored_order
+from schemas.defaults import default_data_access, default_plan, in_stored_order
 from schemas.delivery import recommend_delivery
 from schemas.enums import (
     Audience,
     Comparison,
     ConditionKind,
     ConsultationBody,
+    ConsultationOutcome,
     Direction,
+    GovernanceKey,
     Level,
     MetricKind,
     PilotStatus,
+    ProhibitionKey,
     TrainingTopic,
     UseCaseStatus,
 )
-from schemas.example_data import GOVERNANCE_STATEMENTS, NOTICE, OBSERVATIONS
+from schemas.example_data import DATA_ACCESS, GOVERNANCE_STATEMENTS, NOTICE, OBSERVATIONS
 from schemas.example_stages import (
+    HR_LEAD,
     LEGAL_LEAD,
+    NOTICE_DAYS_AGO,
+    PILOT_ENDS_DAYS_AGO,
     PILOT_STARTED_DAYS_AGO,
+    SECURITY_LEAD,
     ago,
     day,
     example_evidence,
     example_outcomes,
     example_stages,
+    moment,
     revise,
 )
 from schemas.plan import Plan
@@ -49,15 +57,33 @@ PILOT_ID = "pilot-1"
 USE_CASE_ID = "uc-9"
 
 SCOPE = (
-    "A voluntary pilot of preparation for difficult feedback conversations with 40 new "
-    "managers. Out of scope: performance ratings, discipline, mental-health support, and "
-    "any access by leaders to what a manager discussed with the coach."
+    "Coaching support for Northwind Logistics staff under this plan's use-case matrix: five "
+    "uses permitted or permitted with controls, performance management only with a human "
+    "deciding, three uses prohibited. The first step is a voluntary eight-week pilot of "
+    "preparation for difficult feedback conversations with 40 new managers in the "
+    "Netherlands; every other use waits for an expand decision signed by the sponsor. Never "
+    "in scope: ratings or discipline decided by AI, mental-health support, health or "
+    "protected-trait inference, and any access by leaders to what a participant discussed "
+    "with the coach."
 )
+
+# Who attested each prohibition, and when on the day stage 2 completed.
+_ATTESTED: dict[ProhibitionKey, tuple[str, str]] = {
+    ProhibitionKey.SECRET_MONITORING: (SECURITY_LEAD, "10:05"),
+    ProhibitionKey.MENTAL_HEALTH_INFERENCE: (LEGAL_LEAD, "10:12"),
+    ProhibitionKey.AUTOMATED_DISCIPLINE: (HR_LEAD, "10:20"),
+    ProhibitionKey.PERFORMANCE_SCORING: (HR_LEAD, "10:26"),
+}
+_ATTESTED_DAYS_AGO = 88
+
+# The two topics reviewed once the vendor named its subprocessors (outcome out-3); the rest
+# were reviewed before the first attempt was logged (out-2, 80 days ago).
+_REVIEWED_LATE = (GovernanceKey.RETENTION, GovernanceKey.SUBPROCESSORS)
 
 # metric, comparison, threshold, wording; declared before launch and locked at start
 _STOP = (
-    ("privacy_incidents", Comparison.GT, 0, "Any privacy incident stops the pilot."),
-    ("adverse_effects", Comparison.GT, 0, "Any reported adverse effect stops the pilot."),
+    ("privacy_incidents", Comparison.GE, 1, "One privacy incident or more stops the pilot."),
+    ("adverse_effects", Comparison.GE, 1, "One reported adverse effect or more stops the pilot."),
     ("opt_outs", Comparison.GT, 20, "More than 20% of participants opting out stops the pilot."),
 )
 _SUCCESS = (
@@ -68,7 +94,7 @@ _SUCCESS = (
 
 
 def example_plan(now: datetime) -> Plan:
-    """The worked example as a full plan: stages 1-4 done, the pilot running."""
+    """The worked example as a full plan: stages 1-6 done, the pilot running and measured."""
     base = default_plan(
         ago(now, 120), organization=ORGANIZATION, title="New-manager conversation preparation"
     )
@@ -81,6 +107,7 @@ def example_plan(now: datetime) -> Plan:
         outcomes=example_outcomes(now),
         use_cases=[*base.use_cases, _pilot_use_case()],
         prohibitions=[_attested(p, now) for p in base.prohibitions],
+        data_access=default_data_access(DATA_ACCESS),
         governance=[_reviewed(topic, now) for topic in base.governance],
         pilots=[_pilot(now)],
         conditions=_conditions(),
@@ -98,7 +125,7 @@ def _jurisdiction(now: datetime) -> Jurisdiction:
         id="jur-1",
         name="Netherlands",
         reviewed_by="Joost van Dam, external employment counsel",
-        reviewed_at=day(now, 75),
+        reviewed_at=day(now, NOTICE_DAYS_AGO + 4),
     )
 
 
@@ -119,8 +146,9 @@ def _pilot_use_case() -> UseCase:
 
 
 def _attested(prohibition: Prohibition, now: datetime) -> Prohibition:
-    """A prohibition attested when stage 2 completed."""
-    return revise(prohibition, attested_by=LEGAL_LEAD, attested_at=ago(now, 88))
+    """A prohibition attested by the lead who answers for it, the morning stage 2 completed."""
+    who, clock = _ATTESTED[prohibition.key]
+    return revise(prohibition, attested_by=who, attested_at=moment(now, _ATTESTED_DAYS_AGO, clock))
 
 
 def _reviewed(topic: GovernanceTopic, now: datetime) -> GovernanceTopic:
@@ -130,7 +158,7 @@ def _reviewed(topic: GovernanceTopic, now: datetime) -> GovernanceTopic:
         topic,
         statement=statement,
         reviewed_by=reviewer,
-        reviewed_at=day(now, 66),
+        reviewed_at=day(now, 66 if topic.key in _REVIEWED_LATE else 82),
         next_review=day(now, -120),
     )
 
@@ -142,16 +170,17 @@ def _pilot(now: datetime) -> Pilot:
         name="New-manager feedback preparation pilot",
         use_case=USE_CASE_ID,
         population_size=40,
-        population="Volunteer new managers in their first year, operations and office",
+        population="Volunteer new managers in their first year, from operations, office functions "
+        "and customer service",
         organization_size=ORGANIZATION_SIZE,
         voluntary=True,
         notice_text=NOTICE,
-        notice_date=day(now, PILOT_STARTED_DAYS_AGO + 14),
+        notice_date=day(now, NOTICE_DAYS_AGO),
         opt_out="Press Leave pilot in the coaching app or write to the pilot mailbox; "
         "no reason needed, no consequence",
         support_contact="coaching-pilot@northwind.example or your HR business partner",
         start=day(now, PILOT_STARTED_DAYS_AGO),
-        end=day(now, -30),
+        end=day(now, PILOT_ENDS_DAYS_AGO),
         status=PilotStatus.RUNNING,
     )
 
@@ -225,12 +254,13 @@ def _observations(now: datetime) -> list[Observation]:
 
 
 def _consultation(now: datetime) -> Consultation:
-    """The works council's consultation before notice went out."""
+    """The works council's consultation before notice went out: it agreed, on two conditions."""
     return Consultation(
         id="cons-1",
         body=ConsultationBody.WORKS_COUNCIL,
         consulted_at=day(now, 52),
-        said="The works council supports a voluntary pilot if no line manager or leader ever "
+        outcome=ConsultationOutcome.AGREED,
+        said="The works council agrees to a voluntary pilot if no line manager or leader ever "
         "sees what a new manager discussed, and if the pilot ends unless it is renewed.",
         response="Both promises are in the notice and the data-access table; the pilot has a "
         "fixed end date and renewal needs an expand decision signed by the sponsor.",

@@ -1,29 +1,34 @@
-"""The worked example's texts and measurements: governance statements, notice, observations."""
+"""The worked example's texts and measurements: governance, data access, notice, observations."""
 
 from __future__ import annotations
 
-from schemas.enums import GovernanceKey
+from schemas.enums import AccessLevel, DataCategory, GovernanceKey
 from schemas.example_stages import IT_LEAD, LEGAL_LEAD, SECURITY_LEAD
 
 GOVERNANCE_STATEMENTS: dict[GovernanceKey, tuple[str, str]] = {
     GovernanceKey.DATA_COLLECTION: (
-        "Only what a manager types into a preparation session is collected, plus sign-in "
-        "and session counts. No recording of meetings, email or chat.",
+        "Only what a participant types into a preparation session is collected, plus sign-in "
+        "and session counts and the answers to a short weekly survey. Participants are asked not "
+        "to name the people they prepare to talk to or enter health details, and the coach "
+        "reminds them. No recording of meetings, email or chat.",
         LEGAL_LEAD,
     ),
     GovernanceKey.RETENTION: (
-        "Preparation content is kept 30 days, then deleted; usage counts are kept for the "
-        "pilot and 90 days after it.",
+        "Preparation content is kept 30 days, then deleted; usage counts and survey answers "
+        "are kept for the pilot and 90 days after it, then deleted.",
         LEGAL_LEAD,
     ),
     GovernanceKey.MODEL_USE: (
-        "The model prepares conversations only. It does not score employees, infer health or "
-        "protected traits, or recommend discipline, and the vendor does not train on our data.",
+        "The model prepares conversations only. It does not score anyone, infer health or "
+        "protected traits, build profiles or recommend discipline, and the vendor does not "
+        "train on our data.",
         LEGAL_LEAD,
     ),
     GovernanceKey.ACCESS: (
-        "Each manager sees only their own sessions. HR and the sponsor see aggregate reports "
-        "over at least five people; nobody else sees content or derived profiles.",
+        "Each participant sees only their own sessions and usage. HR sees usage and reports, "
+        "and the sponsor reports, only as totals over at least five people. Nobody else, a "
+        "participant's own manager or any leader included, sees content or usage, and no "
+        "profile is derived.",
         IT_LEAD,
     ),
     GovernanceKey.DELETION: (
@@ -48,24 +53,41 @@ GOVERNANCE_STATEMENTS: dict[GovernanceKey, tuple[str, str]] = {
     ),
     GovernanceKey.INCIDENT_RESPONSE: (
         "The vendor reports any incident to Security within 24 hours; Security informs Legal "
-        "and privacy, the sponsor and affected participants, and the pilot pauses.",
+        "and privacy, the sponsor and affected participants. One privacy incident is a stop "
+        "condition: the pilot stops until the sponsor decides.",
         SECURITY_LEAD,
     ),
 }
 """Each topic's statement and who reviewed it."""
 
+_NONE, _OWN, _AGG = AccessLevel.NONE, AccessLevel.OWN, AccessLevel.AGGREGATE
+_PRIVATE, _DERIVED = DataCategory.PRIVATE_CONTENT, DataCategory.DERIVED_PROFILES
+_USAGE, _REPORTS = DataCategory.USAGE_METADATA, DataCategory.AGGREGATE_REPORTS
+
+DATA_ACCESS: tuple[tuple[str, dict[DataCategory, AccessLevel]], ...] = (
+    ("Participant (new manager)", {_PRIVATE: _OWN, _DERIVED: _NONE, _USAGE: _OWN, _REPORTS: _NONE}),
+    ("Participant's manager or leader", {_PRIVATE: _NONE, _DERIVED: _NONE, _USAGE: _NONE, _REPORTS: _NONE}),
+    ("HR", {_PRIVATE: _NONE, _DERIVED: _NONE, _USAGE: _AGG, _REPORTS: _AGG}),
+    ("Executive sponsor", {_PRIVATE: _NONE, _DERIVED: _NONE, _USAGE: _NONE, _REPORTS: _AGG}),
+)
+"""The access table exactly as the access statement and the notice say it."""
+
 NOTICE = """\
 Northwind Logistics is piloting an AI coach that helps new managers prepare for difficult \
-feedback conversations. Taking part is voluntary.
+feedback conversations, for eight weeks. Taking part is voluntary.
 
 What it does: it helps you plan what to say, anticipate reactions and rehearse.
-What it never does: score employees, send your notes or transcripts to anyone, \
-or recommend discipline.
+What it never does: score anyone, send your notes or transcripts to anyone, \
+or recommend discipline. Please do not name the people you prepare to talk to, \
+or enter health details.
 
-Who sees what: only you see your sessions. HR sees only totals over at least five people.
+Who sees what: only you see your sessions and your own usage. Your own manager and \
+other leaders see nothing. HR and the pilot's sponsor see only totals over at least \
+five people, from usage counts and a short weekly survey.
 
-You can leave at any time, with no reason and no consequence. Questions or concerns: \
-coaching-pilot@northwind.example or your HR business partner."""
+You can leave at any time, with no reason and no consequence; your sessions are then \
+deleted. Questions or concerns: coaching-pilot@northwind.example or your HR business \
+partner."""
 """The notice participants received two weeks before launch."""
 
 # metric, week since launch, value, group ("" = everyone), people behind the value
@@ -100,5 +122,11 @@ OBSERVATIONS: tuple[tuple[str, int, float, str, int], ...] = (
     ("opt_outs", 4, 5.0, "", 40),
     ("better_preparation", 2, 64.0, "", 36),
     ("better_preparation", 4, 71.0, "", 37),
+    ("bias_signals", 2, 0, "", 39),
+    ("bias_signals", 4, 0, "", 38),
+    ("admin_hours", 1, 6.0, "", 40),
+    ("admin_hours", 2, 5.0, "", 39),
+    ("admin_hours", 3, 4.5, "", 38),
+    ("admin_hours", 4, 4.0, "", 38),
 )
 """Four weeks of measurement; two week-4 cuts include a group under five people."""

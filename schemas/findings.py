@@ -9,14 +9,19 @@ from schemas.enums import Severity
 from schemas.plan import Plan, id_order
 from schemas.rules import RULE_IDS, RULES
 from schemas.rules.base import PLAN_WIDE, Finding
+from schemas.rules.gates import SUBSTANCE
 from schemas.rules.history import stored_chain, stored_ledger
-from schemas.rules.stages import can_start, stage_gate_refusal
+from schemas.rules.stages import NO_LONGER_HOLDS, can_start, gate_items, holds_no_longer, stage_gate_refusal
 
 __all__ = [
+    "NO_LONGER_HOLDS",
     "RULE_IDS",
+    "SUBSTANCE",
     "Finding",
     "blocking",
     "can_start",
+    "gate_items",
+    "holds_no_longer",
     "evaluate",
     "stage_gate_refusal",
     "stage_heading",

@@ -6,9 +6,33 @@ from schemas.enums import Direction, Level, MetricKind, ProhibitionKey, UseCaseS
 
 CHECKPOINT_GUIDANCE = (
     "Before acting, write the current constraint and the smallest observable result "
-    "this checkpoint should create."
+    "this checkpoint should create. Run this checkpoint in one bounded context, then record "
+    "what changed. When the result is incomplete, preserve the last known state and choose "
+    "the smallest valid restart instead of expanding the plan."
 )
-"""The seed's advice repeated at every checkpoint."""
+"""The seed's advice repeated at every checkpoint, whole: before, during, and when incomplete."""
+
+EVIDENCE_HINT = (
+    "Record the observable result before moving to the next step. If the step cannot be "
+    "observed, rewrite it as a physical action or concrete decision."
+)
+"""The seed's completion-evidence advice of every step: the hint under the evidence field."""
+
+WHAT_TO_MEASURE = (
+    "Did the framework produce a clearer decision, a completed action, a shorter recovery "
+    "time, or a better handoff? Record the observable outcome rather than whether the process "
+    "felt impressive."
+)
+"""The seed's question behind an outcome's kind (``OutcomeKind``)."""
+
+HARM_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("opt_outs", "opt-outs"),
+    ("privacy_incidents", "privacy incidents"),
+    ("bias_signals", "bias signals"),
+    ("admin_hours", "administrative burden"),
+)
+"""Failure Mode 3's four families ("opt-outs, incidents, bias, and administrative burden"):
+the scorecard metric that measures each, and its name in a sentence."""
 
 STAGES: tuple[tuple[str, str], ...] = (
     (

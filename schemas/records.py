@@ -12,6 +12,7 @@ from schemas.enums import (
     Comparison,
     ConditionKind,
     ConsultationBody,
+    ConsultationOutcome,
     DataCategory,
     DecisionKind,
     DeliveryModel,
@@ -20,6 +21,7 @@ from schemas.enums import (
     GovernanceKey,
     Level,
     MetricKind,
+    OutcomeKind,
     PilotStatus,
     ProhibitionKey,
     RaciLetter,
@@ -126,6 +128,9 @@ class Outcome(Record):
     """What actually happened."""
     complete: bool = True
     """Whether the intended result was reached."""
+    kind: OutcomeKind | None = None
+    """What it shows: a clearer decision, a completed action, a shorter recovery time or a
+    better handoff (None in records written before the kind was asked)."""
     diagnosis: Diagnosis | None = None
     """For an incomplete result: which condition failed."""
     restart: Line = ""
@@ -372,13 +377,23 @@ class RoiClaim(Record):
 
 
 class Consultation(Record):
-    """A consultation with employees' representatives."""
+    """A consultation with employees' representatives or another body."""
 
     body: ConsultationBody
-    """Who was consulted."""
+    """Who was consulted: a known body, or ``other`` with its name in ``body_name``."""
+    body_name: Line = ""
+    """The body's own name (e.g. "Central works council"); required when ``body`` is other."""
     consulted_at: date
     """When."""
+    outcome: ConsultationOutcome | None = None
+    """Informed, consulted, agreed or objected (None in records written before it was asked)."""
     said: Prose = ""
     """What they said."""
     response: Prose = ""
-    """How the plan answered."""
+    """How the plan answered; an objection stays a warning until it has one."""
+
+    @model_validator(mode="after")
+    def _other_is_named(self) -> Consultation:
+        if self.body is ConsultationBody.OTHER and not self.body_name:
+            raise ValueError("a body other than the listed ones needs its name")
+        return self

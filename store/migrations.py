@@ -16,6 +16,8 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
+from schemas.defaults import ACTIVITIES, ROLES, default_stages
+from schemas.framework import STAGES
 from schemas.history import Edit, HistoryEntry, entry_id
 from schemas.ledger import HISTORY, entries_of, record_edits, start_index, whole_plan
 from schemas.records import SCHEMA_VERSION
@@ -48,10 +50,68 @@ def _v1_to_v2(tables: Tables) -> Tables:
     return tables
 
 
+# The defaults format 2 seeded, kept as they were: a plan still holding them untouched moves to
+# the new ones; anything a planner changed stays as it is.
+V2_GUIDANCE = (
+    "Before acting, write the current constraint and the smallest observable result "
+    "this checkpoint should create."
+)
+"""Format 2's checkpoint guidance: the first of the seed's three sentences."""
+
+V2_ACTIVITIES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("Define the development purpose", {"role-1": "A", "role-2": "C", "role-5": "I", "role-6": "R"}),
+    ("Communicate with employees: notice, opt-out, support", {"role-1": "A", "role-2": "C", "role-4": "R"}),
+    ("Review lawful basis and notices", {"role-1": "A", "role-2": "R", "role-3": "I"}),
+    ("Review contracts and prohibited uses", {"role-1": "C", "role-2": "R", "role-5": "C", "role-6": "A"}),
+    ("Review the architecture", {"role-2": "I", "role-3": "R", "role-4": "A", "role-5": "C"}),
+    ("Review incident response", {"role-2": "A", "role-3": "R", "role-4": "C", "role-5": "C"}),
+    ("Manage approved integration and identity controls", {"role-3": "A", "role-4": "R", "role-5": "C"}),
+    (
+        "Explain model behavior, retention, subprocessors, deletion, access, evaluation and escalation",
+        {"role-1": "I", "role-2": "A", "role-3": "C", "role-4": "C", "role-5": "R"},
+    ),
+    (
+        "Decide to expand, modify or stop",
+        {"role-1": "R", "role-2": "C", "role-3": "C", "role-4": "I", "role-5": "I", "role-6": "A"},
+    ),
+)
+"""Format 2's default RACI rows act-1 to act-9: name and role id to letter."""
+
+
 def _v2_to_v3(tables: Tables) -> Tables:
-    """Placeholder: replaced by the gates branch's migration at merge."""
-    # placeholder: replaced by the gates branch's migration (default RACI cells) at merge
+    """Format 3 adds A/R and the seed's whole checkpoint guidance; untouched defaults move to them."""
+    _move_raci(tables)
+    _move_guidance(tables)
     return tables
+
+
+def _move_raci(tables: Tables) -> None:
+    """Each activity row still exactly as format 2 seeded it takes the new default row.
+
+    A row is compared cell by cell and moved whole or not at all: mixing a planner's
+    letters with new defaults could leave an activity two accountable roles.
+    """
+    roles = tables.get("raci_roles", {})
+    names = [roles.get(f"role-{n}") for n in range(1, len(ROLES) + 1)]
+    if [doc.get("name") if isinstance(doc, dict) else None for doc in names] != list(ROLES):
+        return  # a column was renamed or removed: the old letters may not mean the same roles
+    activities = tables.get("raci_activities", {})
+    rows = zip(V2_ACTIVITIES, ACTIVITIES, strict=True)
+    for n, ((old_name, old_cells), (name, cells, _source)) in enumerate(rows, start=1):
+        key = f"act-{n}"
+        doc = activities.get(key)
+        if isinstance(doc, dict) and doc.get("name") == old_name == name and doc.get("cells") == old_cells:
+            doc["cells"] = {role: str(letter) for role, letter in cells.items()}
+
+
+def _move_guidance(tables: Tables) -> None:
+    """Each stage purpose still as format 2 wrote it carries the whole checkpoint guidance."""
+    new_purposes = {stage.id: stage.purpose for stage in default_stages()}
+    for n, (_title, step) in enumerate(STAGES, start=1):
+        doc = tables.get("stages", {}).get(f"stage-{n}")
+        old = f"{step} {V2_GUIDANCE}"
+        if isinstance(doc, dict) and doc.get("purpose") == old:
+            doc["purpose"] = new_purposes[f"stage-{n}"]
 
 
 def _v3_to_v4(tables: Tables) -> Tables:
@@ -85,8 +145,8 @@ def migrate(tables: Tables) -> Tables:
         version += 1
         tables["plan"]["plan"]["schema_version"] = version
     if history is not None:
-        summary = f"Migrated the plan from format {from_version} to format {SCHEMA_VERSION}."
-        _append(tables, last, "schema.migrate", summary, record_edits(before, tables))
+        edits = record_edits(before, tables)
+        _append(tables, last, "schema.migrate", migration_summary(from_version, edits), edits)
     return tables
 
 
@@ -122,3 +182,27 @@ def _append(
     # A new dict, not an edit in place: the entry's edits may hold the old one.
     tables["plan"]["plan"] = {**info, "updated": doc["at"]}
     return entry
+
+
+def migration_summary(from_version: int, moved: list[Edit]) -> str:
+    """The history's words for a migration and the defaults it moved."""
+    text = f"Migrated the plan from format {from_version} to format {SCHEMA_VERSION}."
+    rows = sum(1 for edit in moved if edit.table == "raci_activities")
+    stages = sum(1 for edit in moved if edit.table == "stages")
+    parts = []
+    if rows:
+        parts.append(
+            f"the RACI of {rows} activit{'y' if rows == 1 else 'ies'} (A/R for the role that owns "
+            "the work and does it)"
+        )
+    if stages:
+        parts.append(
+            f"the whole checkpoint guidance in the purpose of {stages} stage{'s' if stages != 1 else ''}"
+        )
+    if parts:
+        text += (
+            " Moved to the framework's new defaults where the plan still held the old ones untouched: "
+            + " and ".join(parts)
+            + "."
+        )
+    return text

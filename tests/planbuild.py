@@ -71,6 +71,13 @@ def complete_stages(plan: Plan, *numbers: int) -> Plan:
     return plan
 
 
+def attested(plan: Plan) -> Plan:
+    """The plan with all four prohibitions attested, as stage 2 needs."""
+    for prohibition in plan.prohibitions:
+        plan = edit(plan, "prohibitions", prohibition.id, attested_by="Dana Reyes, Legal", attested_at=NOW)
+    return plan
+
+
 def found(plan: Plan, rule: str, today: date = TODAY) -> list[Finding]:
     """The findings of one rule."""
     return [f for f in evaluate(plan, today) if f.rule == rule]

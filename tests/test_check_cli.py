@@ -111,7 +111,7 @@ def test_fresh_plan_passes_with_exit_zero(tmp_path: Path) -> None:
 
 def test_text_groups_by_stage_with_severity_words(tmp_path: Path) -> None:
     plan = edit(_two_accountable(example()), "pilots", "pilot-1", support_contact="")
-    plan = edit(plan, "stages", "stage-5", due=days(-3))
+    plan = edit(plan, "stages", "stage-7", due=days(-3))
     out = check(_made(plan, tmp_path)).stdout
     headings = [line for line in out.splitlines() if line.startswith("Stage ")]
     assert headings == [
@@ -121,8 +121,14 @@ def test_text_groups_by_stage_with_severity_words(tmp_path: Path) -> None:
     ]
     stage5 = out.split("Stage 5 Design a Limited Pilot\n")[1].split("\n\n")[0]
     words = [line.split()[0] for line in stage5.splitlines() if not line.startswith(" " * 12)]
-    assert words == ["BLOCKING", "WARNING", "INFO"]
+    assert words == ["BLOCKING", "BLOCKING"]  # the gap, and stage 5 complete, no longer holds
     assert "Fix: Name where participants get help" in stage5
+    stage7 = out.split("Stage 7 Measure Outcomes and Harms\n")[1].split("\n\n")[0]
+    assert [line.split()[0] for line in stage7.splitlines() if not line.startswith(" " * 12)] == [
+        "WARNING",
+        "INFO",
+        "INFO",
+    ]
     assert "\x1b[" not in out  # words carry the meaning, never colour
 
 
@@ -131,7 +137,7 @@ def test_json_lists_every_finding_with_its_fields(tmp_path: Path) -> None:
     assert result.returncode == 0
     rows = json.loads(result.stdout)
     assert [(r["rule"], r["severity"], r["stage"], r["entity"]) for r in rows] == [
-        ("stage-gate", "info", 5, "stages/stage-5"),
+        ("stage-gate", "info", 7, "stages/stage-7"),
         ("small-groups", "info", 7, "pilots/pilot-1"),
     ]
     assert all(set(r) == {"rule", "severity", "stage", "entity", "message", "fix"} for r in rows)

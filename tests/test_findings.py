@@ -44,14 +44,14 @@ def test_fresh_default_plan_has_no_blocking_finding() -> None:
 def test_example_plan_shows_its_planner_what_comes_next() -> None:
     findings = evaluate(example(), TODAY)
     assert [(f.rule, f.severity, f.stage, f.entity) for f in findings] == [
-        ("stage-gate", Severity.INFO, 5, "stages/stage-5"),
+        ("stage-gate", Severity.INFO, 7, "stages/stage-7"),
         ("small-groups", Severity.INFO, 7, "pilots/pilot-1"),
     ]
     assert (
         findings[0].message
-        == "Stage 5 Design a Limited Pilot is under way and has no completion evidence yet."
+        == "Stage 7 Measure Outcomes and Harms is under way and has no completion evidence yet."
     )
-    assert "A running pilot with notice given" in findings[0].fix
+    assert "Weekly totals of every condition's metric" in findings[0].fix
     assert findings[1].message.startswith("2 figures cover fewer than 5 people")
 
 
@@ -67,7 +67,7 @@ def test_findings_come_by_stage_then_severity() -> None:
     key = next(
         r.id for r in plan.data_access if r.role == "Manager" and r.category.value == "private_content"
     )
-    plan = edit(plan, "data_access", key, level=AccessLevel.OWN)  # stage 2 blocking
+    plan = edit(plan, "data_access", key, level=AccessLevel.AGGREGATE)  # stage 2 blocking
     order = [(f.stage, f.severity, f.rule) for f in evaluate(plan, TODAY)]
     assert order == [
         (1, Severity.BLOCKING, "guardrail"),

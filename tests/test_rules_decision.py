@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planbuild import add, complete_stages, days, edit, example, found, fresh, one
+from planbuild import add, complete_stages, days, edit, example, found, fresh, one, remove
 
 from schemas.enums import DecisionKind, PilotStatus, Severity, StageStatus
 from schemas.plan import Plan
@@ -45,11 +45,12 @@ def test_expand_while_a_stop_condition_is_met_is_refused() -> None:
     )
     finding = one(_expand(plan), "decision", Severity.BLOCKING, "decisions/dec-1")
     assert finding.stage == 8
-    assert 'stop condition "Any reported adverse effect stops the pilot." is met' in finding.message
+    assert 'stop condition "One reported adverse effect or more stops the pilot." is met' in finding.message
 
 
 def test_expand_without_evidence_for_stages_five_to_seven_is_refused() -> None:
-    finding = one(_expand(example()), "decision", Severity.BLOCKING, "decisions/dec-1")
+    plan = remove(remove(example(), "evidence", "ev-5"), "evidence", "ev-6")
+    finding = one(_expand(plan), "decision", Severity.BLOCKING, "decisions/dec-1")
     assert "no completion evidence for stage 5 Design a Limited Pilot, stage 6" in finding.message
 
 

@@ -87,5 +87,5 @@ def test_no_expand_activity_or_no_sponsor_is_blocking() -> None:
 
 def test_letters_for_a_removed_role_are_a_warning() -> None:
     plan = remove(fresh(), "raci_roles", "role-5")
-    finding = one(plan, "raci", Severity.WARNING, "raci_activities/act-1")
+    finding = one(plan, "raci", Severity.WARNING, "raci_activities/act-4")
     assert "role-5" in finding.message

@@ -26,7 +26,7 @@ def test_met_stop_condition_is_blocking() -> None:
     finding = one(_incident(example()), "measurement", Severity.BLOCKING, "conditions/cond-1")
     assert finding.stage == 7
     assert finding.message == (
-        'Stop condition "Any privacy incident stops the pilot." of pilot "New-manager feedback '
+        'Stop condition "One privacy incident or more stops the pilot." of pilot "New-manager feedback '
         f'preparation pilot" is met: the latest value ({days(-1)}) is 1.'
     )
 

@@ -47,7 +47,7 @@ def test_manager_reading_private_content_is_blocking() -> None:
     plan = edit(plan, "data_access", key, level=AccessLevel.AGGREGATE)
     finding = one(plan, "surveillance", Severity.BLOCKING, f"data_access/{key}")
     assert "Failure Mode 2" in finding.message and finding.fix == (
-        "Set Manager's access to private coaching content to no access."
+        "Set Manager's access to private coaching content to their own only, or to no access."
     )
 
 

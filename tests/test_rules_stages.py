@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planbuild import complete_stages, edit, example, found, fresh, one
+from planbuild import attested, complete_stages, edit, example, found, fresh, one
 
 from schemas.enums import Severity, StageStatus
 from schemas.findings import can_start, stage_gate_refusal
@@ -28,7 +28,7 @@ def test_stage_started_before_an_earlier_one_is_complete_is_blocking() -> None:
 
 
 def test_stage_started_after_earlier_ones_complete_passes() -> None:
-    plan = complete_stages(fresh(), 1, 2)
+    plan = complete_stages(attested(fresh()), 1, 2)
     plan = edit(plan, "stages", "stage-3", status=StageStatus.IN_PROGRESS, constraint="c", target_result="t")
     assert [f.severity for f in found(plan, "stage-gate")] == [Severity.INFO]
 
@@ -65,8 +65,8 @@ def test_stage_under_way_without_constraint_and_target_is_a_warning() -> None:
 def test_next_stage_is_named_as_information() -> None:
     finding = one(fresh(), "stage-gate", Severity.INFO, "stages/stage-1")
     assert finding.message == "Stage 1 Define Permitted Use Cases is the next stage to start."
-    nxt = one(example(), "stage-gate", Severity.INFO, "stages/stage-5")
-    assert "no completion evidence" in nxt.message and "stop conditions locked" in nxt.fix
+    nxt = one(example(), "stage-gate", Severity.INFO, "stages/stage-7")
+    assert "no completion evidence" in nxt.message and "Weekly totals" in nxt.fix
 
 
 def test_refusal_says_why_a_stage_cannot_be_completed() -> None:

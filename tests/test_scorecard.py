@@ -38,7 +38,7 @@ def test_condition_judged_on_the_latest_whole_population_value() -> None:
 
 
 def test_condition_without_observations_has_no_data() -> None:
-    assert _judge(_condition("bias_signals", Comparison.GT, 0)) == (ConditionStatus.NO_DATA, None)
+    assert _judge(_condition("follow_through", Comparison.GT, 0)) == (ConditionStatus.NO_DATA, None)
 
 
 def test_example_conditions_status() -> None:

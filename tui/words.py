@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from schemas.enums import Diagnosis, Severity, StageStatus
+from schemas.enums import Diagnosis, OutcomeKind, Severity, StageStatus
 from schemas.plan import Plan
+from schemas.records import Stage
+from schemas.rules.stages import NO_LONGER_HOLDS
 from store.entries import os_user
 
 STAGE_STATUS: dict[StageStatus, tuple[str, str]] = {
@@ -37,10 +39,30 @@ DIAGNOSIS: dict[Diagnosis, str] = {
 """The six diagnoses of an incomplete result, as words."""
 
 
+BROKEN_STAGE = ("[x!]", NO_LONGER_HOLDS)
+"""A complete stage whose substance broke since (a blocking stage-gate finding says what)."""
+
+
+OUTCOME_KINDS: dict[OutcomeKind, str] = {
+    OutcomeKind.CLEARER_DECISION: "a clearer decision",
+    OutcomeKind.COMPLETED_ACTION: "a completed action",
+    OutcomeKind.SHORTER_RECOVERY: "a shorter recovery time",
+    OutcomeKind.BETTER_HANDOFF: "a better handoff",
+}
+"""The framework's "what to measure" kinds of an outcome, as words."""
+
+
 def status_label(status: StageStatus) -> str:
     """'[x] complete'."""
     symbol, word = STAGE_STATUS[status]
     return f"{symbol} {word}"
+
+
+def stage_look(stage: Stage, broken: set[int]) -> tuple[str, str]:
+    """(symbol, words) of a stage's status; ``broken`` holds the stages that no longer hold."""
+    if stage.status is StageStatus.COMPLETE and stage.number in broken:
+        return BROKEN_STAGE
+    return STAGE_STATUS[stage.status]
 
 
 def when(moment: datetime) -> str:

@@ -25,6 +25,7 @@ from schemas.rules.base import (
     pilot_label,
     stage_name,
 )
+from schemas.rules.pilot_context import pilot_context
 
 _PILOTABLE = (UseCaseStatus.PERMITTED, UseCaseStatus.PERMITTED_WITH_CONTROLS)
 
@@ -39,9 +40,9 @@ TOPIC_WORDS: dict[TrainingTopic, str] = {
 
 
 def pilot_design(plan: Plan, today: date) -> list[Finding]:
-    """One permitted workflow, a bounded voluntary population, notice, opt-out, support, stops."""
+    """One permitted workflow, a bounded voluntary population, notice, opt-out, support, conditions."""
     cases = {case.id: case for case in plan.use_cases}
-    stops = {c.pilot for c in plan.conditions if c.kind is ConditionKind.STOP}
+    kinds = {(c.pilot, c.kind) for c in plan.conditions}
     unready = next((s for s in plan.stages if s.number < 5 and s.status is not StageStatus.COMPLETE), None)
     found = []
     for pilot in plan.pilots:
@@ -50,17 +51,21 @@ def pilot_design(plan: Plan, today: date) -> list[Finding]:
         found += _workflow(pilot, cases.get(pilot.use_case or ""))
         found += _population(pilot, plan.policy)
         found += _consent(pilot)
-        if pilot.id not in stops:
-            found.append(
-                _design(
-                    pilot,
-                    gap_severity(pilot),
-                    f"{_name(pilot)} has no stop condition.",
-                    "Declare at least one stop condition before it starts, for "
-                    "example privacy incidents above 0.",
-                )
-            )
-    return found + _jurisdictions(plan)
+        found += [_no_condition(pilot, kind) for kind in ConditionKind if (pilot.id, kind) not in kinds]
+    return found + pilot_context(plan)
+
+
+def _no_condition(pilot: Pilot, kind: ConditionKind) -> Finding:
+    """A pilot without a declared success condition, or without a stop condition."""
+    example = (
+        "privacy incidents at or above 1" if kind is ConditionKind.STOP else "usefulness at or above 70%"
+    )
+    return _design(
+        pilot,
+        gap_severity(pilot),
+        f"{_name(pilot)} has no {kind.value} condition.",
+        f"Declare at least one {kind.value} condition before it starts, for example {example}.",
+    )
 
 
 def _early(plan: Plan, pilot: Pilot, stage: int) -> Finding:
@@ -202,39 +207,6 @@ def _consent(pilot: Pilot) -> list[Finding]:
             )
         )
     return found
-
-
-def _jurisdictions(plan: Plan) -> list[Finding]:
-    """Every jurisdiction in scope has a recorded legal review once a pilot exists."""
-    if not plan.pilots:
-        return []
-    running = any(p.status is PilotStatus.RUNNING for p in plan.pilots)
-    severity = Severity.BLOCKING if running else Severity.WARNING
-    stage = 5
-    if not plan.jurisdictions:
-        return [
-            Finding(
-                rule="pilot-design",
-                severity=Severity.WARNING,
-                stage=stage,
-                entity="jurisdictions",
-                message="No jurisdiction is declared in scope, so no legal review is recorded for the pilot.",
-                fix="Add each jurisdiction the pilot covers and record its legal review.",
-            )
-        ]
-    return [
-        Finding(
-            rule="pilot-design",
-            severity=severity,
-            stage=stage,
-            entity=at("jurisdictions", j.id),
-            message=f'Jurisdiction "{j.name}" has no recorded legal review; employment, privacy '
-            "and AI laws vary by jurisdiction.",
-            fix="Record who reviewed the pilot for this jurisdiction, and when.",
-        )
-        for j in plan.jurisdictions
-        if not j.reviewed_by or j.reviewed_at is None
-    ]
 
 
 def training(plan: Plan, today: date) -> list[Finding]:

@@ -1,10 +1,10 @@
-"""raci: one accountable and at least one responsible role per activity."""
+"""raci: one accountable and at least one responsible role per activity (A/R counts as both)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from schemas.enums import RaciLetter, Severity
+from schemas.enums import Severity
 from schemas.plan import Plan
 from schemas.records import RaciActivity, RaciRole
 from schemas.rules.base import Finding, at, join_words
@@ -21,7 +21,7 @@ def raci(plan: Plan, today: date) -> list[Finding]:
 
 
 def _activity(activity: RaciActivity, roles: dict[str, RaciRole]) -> list[Finding]:
-    accountable = _holders(activity, roles, RaciLetter.A)
+    accountable = accountable_roles(activity, roles)
     found = []
     if not accountable:
         found.append(
@@ -38,15 +38,15 @@ def _activity(activity: RaciActivity, roles: dict[str, RaciRole]) -> list[Findin
                 activity,
                 f'Activity "{activity.name}" has {len(accountable)} accountable roles (A), '
                 f"{names}; exactly one role may be accountable.",
-                "Keep one A and change the others to R, C or I.",
+                "Keep one A (or A/R) and change the others to R, C or I.",
             )
         )
-    if not _holders(activity, roles, RaciLetter.R):
+    if not responsible_roles(activity, roles):
         found.append(
             _finding(
                 activity,
                 f'Activity "{activity.name}" has no responsible role (R).',
-                "Mark at least one role R: the one who does the work.",
+                "Mark at least one role R, the one who does the work (A/R if it is the accountable role).",
             )
         )
     stale = sorted(key for key in activity.cells if key not in roles)
@@ -91,7 +91,7 @@ def _expand_owner(plan: Plan, roles: dict[str, RaciRole]) -> list[Finding]:
         ]
     found = []
     for activity in decisions:
-        owners = _holders(activity, roles, RaciLetter.A)
+        owners = accountable_roles(activity, roles)
         if len(owners) == 1 and not owners[0].sponsor:
             found.append(
                 _finding(
@@ -104,8 +104,14 @@ def _expand_owner(plan: Plan, roles: dict[str, RaciRole]) -> list[Finding]:
     return found
 
 
-def _holders(activity: RaciActivity, roles: dict[str, RaciRole], letter: RaciLetter) -> list[RaciRole]:
-    return [roles[key] for key, cell in activity.cells.items() if cell is letter and key in roles]
+def accountable_roles(activity: RaciActivity, roles: dict[str, RaciRole]) -> list[RaciRole]:
+    """The roles holding A or A/R in ``activity`` (of those that exist)."""
+    return [roles[key] for key, cell in activity.cells.items() if cell.accountable and key in roles]
+
+
+def responsible_roles(activity: RaciActivity, roles: dict[str, RaciRole]) -> list[RaciRole]:
+    """The roles holding R or A/R in ``activity`` (of those that exist)."""
+    return [roles[key] for key, cell in activity.cells.items() if cell.responsible and key in roles]
 
 
 def _finding(

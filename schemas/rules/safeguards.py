@@ -37,6 +37,20 @@ def is_employee(role: str) -> bool:
     return role.strip().casefold() in ("employee", "employees")
 
 
+def unattested(plan: Plan) -> list[Prohibition]:
+    """The prohibitions of the plan that nobody has attested yet."""
+    return [p for p in plan.prohibitions if not p.attested_by or p.attested_at is None]
+
+
+def access_gaps(plan: Plan) -> dict[str, list[DataCategory]]:
+    """Role -> the data categories it has no access rule for; empty when access is defined."""
+    defined: dict[str, set[DataCategory]] = {}
+    for rule in plan.data_access:
+        defined.setdefault(rule.role, set()).add(rule.category)
+    gaps = {role: [c for c in DataCategory if c not in held] for role, held in defined.items()}
+    return {role: missing for role, missing in gaps.items() if missing}
+
+
 def surveillance(plan: Plan, today: date) -> list[Finding]:
     """Prohibitions attested in time, no private content for others, aggregates over k."""
     found = _attestations(plan)
@@ -52,9 +66,7 @@ def _attestations(plan: Plan) -> list[Finding]:
     severity, why = _attestation_need(plan)
     if severity is None:
         return found
-    for prohibition in plan.prohibitions:
-        if not prohibition.attested_by or prohibition.attested_at is None:
-            found.append(_unattested(prohibition, severity, why))
+    found += [_unattested(prohibition, severity, why) for prohibition in unattested(plan)]
     return found
 
 
@@ -94,20 +106,20 @@ def _unattested(prohibition: Prohibition, severity: Severity, why: str) -> Findi
 
 
 def _access(rule: DataAccessRule) -> list[Finding]:
-    """Private content and profiles for the employee alone; usage data kept to aggregates."""
+    """Private content and profiles: each person their own only; usage data kept to aggregates."""
     what = CATEGORY_WORDS[rule.category]
     if rule.category in _PRIVATE:
-        allowed = (AccessLevel.NONE, AccessLevel.OWN) if is_employee(rule.role) else (AccessLevel.NONE,)
-        if rule.level in allowed:
+        # "Own only" suits every role: its members may be coachees too, and a manager reading
+        # their own coaching content is not surveillance. Reading anyone else's is.
+        if rule.level in (AccessLevel.NONE, AccessLevel.OWN):
             return []
-        target = "their own only" if is_employee(rule.role) else "no access"
         return [
             _access_finding(
                 rule,
                 Severity.BLOCKING,
-                f"{rule.role} has access to {what} ({ACCESS_WORDS[rule.level]}): only the "
-                "employee reads their own coaching content and profiles (Failure Mode 2).",
-                f"Set {rule.role}'s access to {what} to {target}.",
+                f"{rule.role} has access to {what} ({ACCESS_WORDS[rule.level]}): nobody reads "
+                "another person's coaching content or profiles, only their own (Failure Mode 2).",
+                f"Set {rule.role}'s access to {what} to their own only, or to no access.",
             )
         ]
     if rule.level is AccessLevel.INDIVIDUAL and not is_employee(rule.role):

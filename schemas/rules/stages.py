@@ -1,4 +1,4 @@
-"""stage-gate: stages complete in order, each on observable evidence."""
+"""stage-gate: stages complete in order, each on observable evidence and its own substance."""
 
 from __future__ import annotations
 
@@ -6,12 +6,18 @@ from collections import Counter
 from datetime import date
 
 from schemas.enums import Severity, StageStatus
+from schemas.framework import EVIDENCE_HINT
 from schemas.plan import Plan
 from schemas.records import Stage
+from schemas.rules import places
 from schemas.rules.base import Finding, at, stage_name
-from schemas.rules.governance import incomplete_count
+from schemas.rules.gates import unmet
+from schemas.rules.places import Unmet
 
 RULE = "stage-gate"
+
+NO_LONGER_HOLDS = "complete, no longer holds"
+"""How a complete stage whose substance broke since is shown, wherever stages are listed."""
 
 _STATUS_WORDS = {
     StageStatus.IN_PROGRESS: "in progress",
@@ -25,8 +31,11 @@ def can_start(plan: Plan, number: int) -> bool:
     return _earlier_incomplete(plan, number) is None
 
 
-def stage_gate_refusal(plan: Plan, number: int) -> str | None:
-    """Why stage ``number`` cannot be marked complete now, or None if it can."""
+def stage_gate_refusal(plan: Plan, number: int, today: date | None = None) -> str | None:
+    """Why stage ``number`` cannot be marked complete now, or None if it can.
+
+    ``today`` dates the training that counts; without it, the day the plan last changed.
+    """
     stage = plan.stage(number)
     name = stage_name(plan, number, start=True)
     if stage.status is StageStatus.COMPLETE:
@@ -34,25 +43,59 @@ def stage_gate_refusal(plan: Plan, number: int) -> str | None:
     earlier = _earlier_incomplete(plan, number)
     if earlier is not None:
         return f"{stage_name(plan, earlier.number, start=True)} is not complete yet; complete it first."
+    items = gate_items(plan, number, today or plan.plan.updated.date())
+    if not items:
+        return None
+    reasons = " ".join(f"{item.what.removesuffix('.')} ({item.place.words()})." for item in items)
+    return f"{name} cannot be completed yet. {reasons}"
+
+
+def gate_items(plan: Plan, number: int, today: date) -> list[Unmet]:
+    """Everything completing stage ``number`` needs and lacks: its evidence, then its substance."""
+    items = []
     if not any(e.stage == number for e in plan.evidence):
-        return f"{name} has no completion evidence yet; record the observable result first."
-    if number == 3 and incomplete_count(plan):
-        lacking = incomplete_count(plan)
-        topics = "topic lacks" if lacking == 1 else "topics lack"
-        return f"{lacking} governance {topics} a statement, an owner or a review; complete all nine first."
-    return None
+        items.append(
+            Unmet(
+                "It has no completion evidence yet: record the observable result first.",
+                EVIDENCE_HINT,
+                places.EVIDENCE,
+            )
+        )
+    return items + unmet(plan, number, today)
 
 
 def stage_gate(plan: Plan, today: date) -> list[Finding]:
-    """Evidence behind every complete stage, stages in order, reasons for reopening."""
+    """Evidence behind every complete stage, its substance still holding, stages in order."""
     evidence = Counter(e.stage for e in plan.evidence)
     found: list[Finding] = []
     for stage in plan.stages:
         found.extend(_stage_findings(plan, stage, evidence[stage.number]))
+        if stage.status is StageStatus.COMPLETE:
+            found.extend(_no_longer_holds(plan, stage, today))
     nxt = next((s for s in plan.stages if s.status is not StageStatus.COMPLETE), None)
     if nxt is not None:
-        found.append(_next(plan, nxt, evidence[nxt.number]))
+        found.append(_next(plan, nxt, evidence[nxt.number], today))
     return found
+
+
+def _no_longer_holds(plan: Plan, stage: Stage, today: date) -> list[Finding]:
+    """A complete stage whose own substance has broken since, one finding per item."""
+    name = stage_name(plan, stage.number, start=True)
+    return [
+        _finding(
+            Severity.BLOCKING,
+            stage,
+            f"{name}: {NO_LONGER_HOLDS}. {item.what}",
+            f"{item.fix.removesuffix('.')} ({item.place.words()}), or reopen the stage with a reason "
+            f"({places.REOPEN.words()}).",
+        )
+        for item in unmet(plan, stage.number, today)
+    ]
+
+
+def holds_no_longer(findings: list[Finding]) -> set[int]:
+    """The stages shown as "complete, no longer holds" among ``findings``."""
+    return {f.stage for f in findings if f.rule == RULE and NO_LONGER_HOLDS in f.message}
 
 
 def _stage_findings(plan: Plan, stage: Stage, evidence: int) -> list[Finding]:
@@ -119,7 +162,7 @@ def _order(plan: Plan, stage: Stage) -> list[Finding]:
     ]
 
 
-def _next(plan: Plan, stage: Stage, evidence: int) -> Finding:
+def _next(plan: Plan, stage: Stage, evidence: int, today: date) -> Finding:
     """The next action on the first stage that is not complete."""
     name = stage_name(plan, stage.number, start=True)
     target = f" The result to show: {stage.target_result}" if stage.target_result else ""
@@ -132,6 +175,12 @@ def _next(plan: Plan, stage: Stage, evidence: int) -> Finding:
     elif evidence == 0:
         message = f"{name} is under way and has no completion evidence yet."
         fix = "Record the observable result as evidence once it can be seen." + target
+        fix += " If it cannot be observed, rewrite it as a physical action or concrete decision."
+    elif lacking := unmet(plan, stage.number, today):
+        message = f"{name} has completion evidence, but its gate does not hold yet: {lacking[0].what}"
+        fix = f"{lacking[0].fix.removesuffix('.')} ({lacking[0].place.words()})."
+        if len(lacking) > 1:
+            fix += f" {len(lacking) - 1} more: completing it ({places.COMPLETE.words()}) lists them all."
     else:
         message = f"{name} has completion evidence and is not marked complete yet."
         fix = "Mark the stage complete if the evidence shows the result."

@@ -58,7 +58,8 @@ async def test_each_stage_shows_status_evidence_and_findings(memory_store: PlanS
     async with app.run_test(size=SIZE):
         assert _row(app, 1)[:4] == ["1", "Define Permitted Use Cases", "[x] complete", "2"]
         assert _row(app, 2)[2:4] == ["[ ] not started", "0"]
-        assert _row(app, 3)[2] == "[x] complete" and "✗" in _row(app, 3)[4]
+        # Complete out of order and without evidence: shown as not holding, with a blocking finding.
+        assert _row(app, 3)[2] == "[x!] complete, no longer holds" and "✗" in _row(app, 3)[4]
         assert [c.title for c in _table(app, "stage-table").columns] == [
             "#",
             "Stage",

@@ -79,7 +79,7 @@ async def test_letter_keys_set_the_cursor_cell_one_commit_each(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_raci(pilot)
         before = len(app.store.history())
-        # act-1 "Define the development purpose": HR A, Legal C, Vendor I, sponsor R
+        # act-1 "Define the development purpose": HR A/R
         await pilot.press("l", "l")  # Security, empty
         await pilot.press("c")
         assert cells(app, "act-1")["role-3"] == "C"
@@ -91,13 +91,7 @@ async def test_letter_keys_set_the_cursor_cell_one_commit_each(
         assert len(history) == before + 3
         assert [e.action for e in history[-3:]] == ["raci.cell"] * 3
         assert history[-1].summary == 'Set Security to R (responsible) on "Define the development purpose"'
-        assert history[-1].edits[0].before == {
-            "role-1": "A",
-            "role-2": "C",
-            "role-3": "I",
-            "role-5": "I",
-            "role-6": "R",
-        }
+        assert history[-1].edits[0].before == {"role-1": "A/R", "role-3": "I"}
 
 
 async def test_arrows_and_vim_keys_move_the_cursor(memory_store: PlanStore, make_app: MakeApp) -> None:
@@ -121,19 +115,17 @@ async def test_space_and_backspace_clear_and_a_repeat_records_nothing(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_raci(pilot)
         before = len(app.store.history())
-        await pilot.press("a")  # HR is already A of act-1: nothing to record
+        await pilot.press("j", "slash")  # HR is already A/R of act-2: nothing to record
         assert len(app.store.history()) == before
         await pilot.press("space")
-        assert "role-1" not in cells(app, "act-1")
+        assert "role-1" not in cells(app, "act-2")
         await pilot.press("l", "backspace")
-        assert "role-2" not in cells(app, "act-1")
+        assert "role-2" not in cells(app, "act-2")
         await pilot.press("backspace")  # already empty
         history = app.store.history()
         assert len(history) == before + 2
-        assert (
-            history[-1].summary
-            == 'Cleared the letter of Legal and privacy on "Define the development purpose"'
-        )
+        name = "Communicate with employees: notice, opt-out, support"
+        assert history[-1].summary == f'Cleared the letter of Legal and privacy on "{name}"'
 
 
 async def test_undo_reverts_one_cell(memory_store: PlanStore, make_app: MakeApp) -> None:
@@ -153,7 +145,7 @@ async def test_two_accountable_roles_mark_the_row_and_say_why(
     app = make_app(memory_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_raci(pilot)
-        assert "✓ Valid. Accountable (A): HR; responsible (R): Executive sponsor." in check_line(app)
+        assert "✓ Valid. Accountable (A): HR; responsible (R): HR." in check_line(app)  # A/R counts as both
         await pilot.press("l", "a")  # Legal becomes a second A of act-1
         message = (
             'Activity "Define the development purpose" has 2 accountable roles (A), '
@@ -285,7 +277,7 @@ async def test_removing_an_activity_says_it_holds_the_expand_decision(
         assert isinstance(dialog, ConfirmDialog)
         assert 'Remove the activity "Decide to expand, modify or stop"?' in dialog.message
         assert "The plan would have no decision to expand or stop" in dialog.message
-        assert "Its 6 letters go with it." in dialog.message
+        assert "Its 3 letters go with it." in dialog.message
         await pilot.press("n")
         assert len(app.store.plan.raci_activities) == 9
         await pilot.press("delete", "y")
@@ -308,8 +300,8 @@ async def test_removing_a_role_says_what_breaks_and_clears_it_everywhere_in_one_
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
         assert (
-            '2 activities would have no accountable role (A): "Review incident response" and '
-            '"Explain model behavior'
+            '3 activities would have no accountable role (A): "Review lawful basis and notices", '
+            '"Review contracts and prohibited uses" and "Explain model behavior'
         ) in dialog.message
         assert (
             '2 activities would have no responsible role (R): "Review lawful basis and notices" and '
@@ -318,7 +310,7 @@ async def test_removing_a_role_says_what_breaks_and_clears_it_everywhere_in_one_
         assert (
             '5 governance topics would have no owner: "Data collection", "Retention", "Model use" and 2 more.'
         ) in dialog.message
-        assert "Its letters in 8 activities are cleared." in dialog.message
+        assert "Its letters in 5 activities are cleared." in dialog.message
         await pilot.press("y")
         await pilot.pause()
         plan = app.store.plan
@@ -351,10 +343,9 @@ async def test_removing_the_only_sponsor_says_so(memory_store: PlanStore, make_a
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
         assert "No role would be the executive sponsor" in dialog.message
-        assert (
-            '2 activities would have no accountable role (A): "Review contracts and prohibited uses" and '
-            '"Decide to expand, modify or stop".' in dialog.message
-        )
+        decision = '1 activity would have no {} role ({}): "Decide to expand, modify or stop".'
+        assert decision.format("accountable", "A") in dialog.message  # the sponsor's A/R is both
+        assert decision.format("responsible", "R") in dialog.message
 
 
 async def test_the_grid_scrolls_sideways_keeping_the_activity_names(make_app: MakeApp) -> None:
@@ -438,19 +429,19 @@ async def test_a_seventh_role_at_80_columns_shows_whole_columns_only(
         assert grid(app).current_ids() == ("act-1", "role-7")
         assert role_titles(app) == [*FIRST_SIX[1:], "Works council", ""]
         assert "Roles 2-7 of 7" in grid_lines(app)[1]
-        assert on_screen(app, 2) == ["C", "·", "·", "I", "R", "[·]", ""]
+        assert on_screen(app, 2) == ["·", "·", "·", "·", "·", "[·]", ""]
         await pilot.press("c")
         assert cells(app, "act-1")["role-7"] == "C"
-        assert on_screen(app, 2) == ["C", "·", "·", "I", "R", "[C]", ""]
+        assert on_screen(app, 2) == ["·", "·", "·", "·", "·", "[C]", ""]
         await pilot.press("end")  # already there: nothing moves, nothing goes blank
         assert role_titles(app) == [*FIRST_SIX[1:], "Works council", ""]
         assert "Roles 2-7 of 7" in grid_lines(app)[1]
         await pilot.press("home")
         assert role_titles(app) == [*FIRST_SIX, ""]
         assert "Roles 1-6 of 7" in grid_lines(app)[1]
-        assert on_screen(app, 2) == ["[A]", "C", "·", "·", "I", "R", ""]
+        assert on_screen(app, 2) == ["[A/R]", "·", "·", "·", "·", "·", ""]
         await pilot.press("end")
-        assert on_screen(app, 2) == ["C", "·", "·", "I", "R", "[C]", ""]
+        assert on_screen(app, 2) == ["·", "·", "·", "·", "·", "[C]", ""]
         assert all(len(line) == 80 for line in screen_text(app))
 
 
@@ -483,6 +474,24 @@ async def test_the_check_line_reads_whole_the_first_time_the_grid_opens(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("6")
         lines = [line.strip() for line in screen_text(app)]
-        assert "HR: A (accountable) · Define the development purpose" in lines
-        assert "✓ Valid. Accountable (A): HR; responsible (R): Executive sponsor." in lines
+        assert "HR: A/R (accountable and doing the work) · Define the development purpose" in lines
+        assert "✓ Valid. Accountable (A): HR; responsible (R): HR." in lines
         assert "✓" not in lines and "V" not in lines
+
+
+async def test_slash_sets_a_r_which_counts_as_accountable_and_responsible(
+    memory_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_raci(pilot)
+        await pilot.press("j", "j", "slash")  # act-3: HR was C, Legal holds A/R
+        assert cells(app, "act-3") == {"role-1": "A/R", "role-2": "A/R"}
+        assert app.store.history()[-1].summary == (
+            'Set HR to A/R (accountable and doing the work) on "Review lawful basis and notices"'
+        )
+        assert "has 2 accountable roles (A), HR and Legal and privacy" in check_line(app)
+        assert "[A/R]" in grid_lines(app)[4]
+        await pilot.press("l", "r")  # Legal keeps doing the work, HR answers for it
+        assert not raci_messages(app, "raci_activities/act-3")
+        assert "✓ Valid. Accountable (A): HR; responsible (R): HR and Legal and privacy." in check_line(app)

@@ -7,7 +7,14 @@ from datetime import UTC, date, datetime
 from pilot_helpers import form, notices, type_text
 
 from schemas.defaults import default_plan
-from schemas.enums import AccessLevel, ConsultationBody, DataCategory, PilotStatus, Severity
+from schemas.enums import (
+    AccessLevel,
+    ConsultationBody,
+    ConsultationOutcome,
+    DataCategory,
+    PilotStatus,
+    Severity,
+)
 from schemas.findings import evaluate
 from schemas.plan import Plan
 from schemas.records import Consultation, Pilot
@@ -111,10 +118,10 @@ async def test_space_steps_a_cell_and_the_surveillance_finding_shows_live(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "tab", "j", "right", "space")
         assert level(memory_store, "Manager", DataCategory.DERIVED_PROFILES) is AccessLevel.OWN
-        assert surveillance(memory_store) == {"data_access/da-6": Severity.BLOCKING}
+        assert surveillance(memory_store) == {}  # a manager reading their own is not surveillance
         grid = table(app, "sg-access")
-        assert grid.rows[MANAGER][0] == "✗" and grid.rows[MANAGER][PROFILES] == "✗ own only"
-        assert "Manager has access to derived profiles (their own only)" in detail(app)
+        assert grid.rows[MANAGER][0] == "" and grid.rows[MANAGER][PROFILES] == "own only"
+        assert "Manager reads their own derived profiles." in detail(app)
         await pilot.press("space", "space", "space")
         assert level(memory_store, "Manager", DataCategory.DERIVED_PROFILES) is AccessLevel.NONE
         assert surveillance(memory_store) == {} and grid.rows[MANAGER][PROFILES] == "none"
@@ -207,7 +214,7 @@ async def test_consultations_are_added_edited_and_deleted(memory_store: PlanStor
             )
         ]
         rows = table(app, "sg-consultations").rows
-        assert rows == [("Works council", "2025-03-03", "No manager sees individual usage.", "-")]
+        assert rows == [("Works council", "2025-03-03", "-", "No manager sees individual usage.", "-")]
         await pilot.press("enter")
         form(app).set_value("response", "Managers get aggregates of 5 or more.")
         await pilot.press("ctrl+s")
@@ -222,6 +229,37 @@ async def test_consultations_are_added_edited_and_deleted(memory_store: PlanStor
             "consultation.edit",
             "consultation.delete",
         ]
+
+
+async def test_a_named_body_that_objects_is_a_warning_until_the_plan_answers(
+    memory_store: PlanStore, make_app
+) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "tab", "tab", "n")
+        form(app).set_value("body", ConsultationBody.OTHER)
+        await pilot.press("ctrl+s")  # another body needs its name
+        assert "Its name" in str(form(app).query_one("#form-refusal").render())
+        form(app).set_value("body_name", "Central works council")
+        form(app).set_value("outcome", ConsultationOutcome.OBJECTED)
+        form(app).set_value("said", "Aggregates of five are too small for our sites.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [consultation] = memory_store.plan.consultations
+        assert (consultation.body_name, consultation.outcome) == ("Central works council", "objected")
+        assert table(app, "sg-consultations").rows[0][:3] == (
+            "Central works council",
+            "2025-03-03",
+            "! objected",
+        )
+        objection = [f for f in app.session.findings if "Central works council" in f.message]
+        assert [f.severity for f in objection] == ["warning"]
+        await pilot.press("enter")
+        form(app).set_value("response", "k is 10 for site-level figures.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not [f for f in app.session.findings if "Central works council" in f.message]
+        assert table(app, "sg-consultations").rows[0][2] == "objected"
 
 
 async def test_a_finding_on_a_cell_selects_that_cell(memory_store: PlanStore, make_app) -> None:

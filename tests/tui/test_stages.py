@@ -6,11 +6,13 @@ from datetime import date
 
 from pilot_helpers import form, notices, type_text
 
-from schemas.enums import Diagnosis, StageStatus
+from schemas.enums import Diagnosis, OutcomeKind, StageStatus
+from schemas.framework import EVIDENCE_HINT
 from store import PlanStore
 from tui.app import CoachApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
+from tui.widgets.lists import PlanList
 
 SIZE = (80, 24)
 
@@ -215,3 +217,37 @@ async def test_a_refused_save_keeps_the_form_and_what_was_typed(memory_store: Pl
         assert "read-only" in dialog.refusal
         assert dialog.raw_values()["result"] == "Signed matrix"
         assert memory_store.plan.evidence == []
+
+
+async def test_a_stage_whose_substance_breaks_shows_it_no_longer_holds(
+    memory_store: PlanStore, make_app
+) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "s", "e")
+        assert EVIDENCE_HINT in str(form(app).query_one(".form-hint").render())  # the seed's advice
+        await type_text(pilot, "Signed matrix")
+        await pilot.press("ctrl+s", "c")
+        await pilot.pause()
+        assert memory_store.plan.stage(1).status is StageStatus.COMPLETE
+        await pilot.press("3")  # loosen a framework limit: stage 1's substance breaks
+        await pilot.press(*["j"] * 5, "left_square_bracket", "y")
+        await pilot.pause()
+        await pilot.press("2")
+        first = str(app.screen.query_one("#stage-list", PlanList).get_option_at_index(0).prompt)
+        assert first.startswith("[x!] 1 ")
+        detail = str(app.screen.query_one("#stage-detail").render())
+        assert "Status: [x!] complete, no longer holds" in detail
+
+
+async def test_an_outcome_records_what_it_shows(memory_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "w")
+        await type_text(pilot, "Legal signed off in one meeting")
+        form(app).set_value("kind", OutcomeKind.CLEARER_DECISION)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert memory_store.plan.outcomes[0].kind is OutcomeKind.CLEARER_DECISION
+        detail = str(app.screen.query_one("#stage-detail").render())
+        assert "[reached (a clearer decision)] Legal signed off in one meeting" in detail

@@ -33,15 +33,15 @@ def test_letters_set_by_keys_are_there_after_a_restart(tmp_path: Path) -> None:
     term = Terminal(plan)
     term.wait_for("Next:")
     term.send("6")
-    term.wait_for("HR: A (accountable) · Define the development purpose")
+    term.wait_for("HR: A/R (accountable and doing the work) · Define the development purpose")
     term.send("jlr")  # Communicate with employees: Legal and privacy C -> R
     term.wait_for("Legal and privacy: R (responsible)")
     term.send("j")
     term.press("right")
-    term.send("c")  # Review lawful basis: Security I -> C
+    term.send("c")  # Review lawful basis: Security empty -> C
     term.wait_for("Security: C (consulted)")
     term.send("kkhh")
-    term.press("space")  # Define the development purpose: HR's A cleared
+    term.press("space")  # Define the development purpose: HR's A/R cleared
     term.wait_for("has no accountable role (A)")
     term.wait_until(
         lambda screen: (row(screen, "Define the development") or "?")[0] == "!",
@@ -54,10 +54,10 @@ def test_letters_set_by_keys_are_there_after_a_restart(tmp_path: Path) -> None:
     again.wait_for("Next:")
     again.send("6")
     again.wait_for("HR: empty · Define the development purpose")
-    wait_for_row(again, "Define the development", "!", ["·", "C", "·", "·", "I", "R"])
+    wait_for_row(again, "Define the development", "!", ["·", "·", "·", "·", "·", "·"])
     again.wait_for_line("Define the development", "[·]")  # the cursor
-    wait_for_row(again, "Communicate with emplo", "✓", ["A", "R", "·", "R", "·", "·"])
-    wait_for_row(again, "Review lawful basis", "✓", ["A", "R", "C", "·", "·", "·"])
+    wait_for_row(again, "Communicate with emplo", "✓", ["A/R", "R", "·", "·", "·", "·"])
+    wait_for_row(again, "Review lawful basis", "✓", ["C", "A/R", "C", "·", "·", "·"])
     again.send("q")
     assert again.wait_exit() == 0
 

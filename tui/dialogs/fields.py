@@ -39,6 +39,8 @@ class FormField:
     """A hint shown in an empty one-line field."""
     show_if: Callable[[Values], bool] | None = None
     """Show the field only when this is true of the current values (hidden values are still returned)."""
+    hint: str = ""
+    """Advice shown under the field, e.g. what counts as observable evidence."""
 
 
 def validate_with(annotation: Any) -> Validator:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from schemas.edits import entity
 from schemas.enums import Severity, StageStatus
-from schemas.findings import Finding
+from schemas.findings import Finding, holds_no_longer
 from schemas.plan import Plan
 from tui.session import PlanSession
 from tui.tabs import tab_for_table
@@ -18,7 +18,7 @@ from tui.views.base import PlanView
 from tui.widgets.columns import Column
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
-from tui.words import SEVERITY, SEVERITY_ORDER, count, status_label
+from tui.words import SEVERITY, SEVERITY_ORDER, count, stage_look
 
 NO_FINDINGS = "No findings: the plan satisfies every rule."
 """The findings list's only line when there is nothing to fix."""
@@ -115,12 +115,13 @@ class OverviewView(PlanView, tab="overview"):
         """Render the next action, the stage table and the findings."""
         self.query_one("#next-action", Static).update(f"Next: {next_action(plan, findings)}")
         evidence = Counter(e.stage for e in plan.evidence)
+        broken = holds_no_longer(findings)
         self.stage_table.set_rows(
             [
                 (
                     str(stage.number),
                     stage.title,
-                    status_label(stage.status),
+                    " ".join(stage_look(stage, broken)),
                     str(evidence[stage.number]),
                     _counts(findings, stage.number),
                 )

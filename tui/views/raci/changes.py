@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from schemas.edits import AskFirst, PlanEdit, changed, new_record, removed
 from schemas.enums import RaciLetter
 from schemas.history import Change
 from schemas.plan import Plan
 from schemas.records import RaciActivity, RaciRole
 from schemas.rules.base import join_words
+from schemas.rules.raci import accountable_roles, responsible_roles
 
 LETTER_WORDS: dict[str, str] = {
     RaciLetter.R: "responsible",
     RaciLetter.A: "accountable",
+    RaciLetter.AR: "accountable and doing the work",
     RaciLetter.C: "consulted",
     RaciLetter.I: "informed",
 }
@@ -102,14 +106,15 @@ def _names(items: list[str]) -> str:
     return join_words(quoted)
 
 
-def _sole(plan: Plan, role_id: str, letter: RaciLetter) -> list[str]:
-    """Activities where ``role_id`` is the only role holding ``letter``."""
+def _sole(plan: Plan, role_id: str, holds: Callable[[RaciLetter], bool]) -> list[str]:
+    """Activities where ``role_id`` is the only role whose letter ``holds`` (A/R counts as A and as R)."""
     roles = {r.id for r in plan.raci_roles}
     return [
         a.name
         for a in plan.raci_activities
-        if a.cells.get(role_id) is letter
-        and not any(k != role_id and k in roles and v is letter for k, v in a.cells.items())
+        if role_id in a.cells
+        and holds(a.cells[role_id])
+        and not any(k != role_id and k in roles and holds(v) for k, v in a.cells.items())
     ]
 
 
@@ -119,11 +124,11 @@ def role_removal_effects(plan: Plan, role_id: str) -> list[str]:
     if gone is None:
         return []
     effects = []
-    if sole_a := _sole(plan, role_id, RaciLetter.A):
+    if sole_a := _sole(plan, role_id, _is_accountable):
         effects.append(
             f"{len(sole_a)} activit{_ies(sole_a)} would have no accountable role (A): {_names(sole_a)}."
         )
-    if sole_r := _sole(plan, role_id, RaciLetter.R):
+    if sole_r := _sole(plan, role_id, _is_responsible):
         effects.append(
             f"{len(sole_r)} activit{_ies(sole_r)} would have no responsible role (R): {_names(sole_r)}."
         )
@@ -157,20 +162,25 @@ def activity_removal_effects(plan: Plan, activity_id: str) -> list[str]:
     return effects
 
 
+def _is_accountable(letter: RaciLetter) -> bool:
+    return letter.accountable
+
+
+def _is_responsible(letter: RaciLetter) -> bool:
+    return letter.responsible
+
+
 def _ies(items: list[str]) -> str:
     return "y" if len(items) == 1 else "ies"
 
 
 def row_summary(roles: dict[str, RaciRole], row: RaciActivity) -> str:
-    """A valid row in words: who is accountable and who is responsible."""
-    names = {key: role.name for key, role in roles.items()}
-    holders = {
-        letter: [names[k] for k, v in row.cells.items() if v is letter and k in names]
-        for letter in (RaciLetter.A, RaciLetter.R)
-    }
+    """A valid row in words: who is accountable and who is responsible (A/R is both)."""
+    accountable = [r.name for r in accountable_roles(row, roles)]
+    responsible = [r.name for r in responsible_roles(row, roles)]
     text = (
-        f"Accountable (A): {join_words(holders[RaciLetter.A]) or 'nobody'}; "
-        f"responsible (R): {join_words(holders[RaciLetter.R]) or 'nobody'}."
+        f"Accountable (A): {join_words(accountable) or 'nobody'}; "
+        f"responsible (R): {join_words(responsible) or 'nobody'}."
     )
     if row.expand_decision:
         text += " This is the decision to expand, modify or stop."

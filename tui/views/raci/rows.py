@@ -67,13 +67,15 @@ def row_name(row: GridRow, limit: int) -> str:
 def row_cells(row: GridRow, columns: Sequence[GridColumn], cell_width: int, cursor: int | None) -> str:
     """The letters of ``columns`` (a slice of the grid's), each centred in ``cell_width``.
 
-    The cell at index ``cursor`` of the slice is bracketed, ``[A]``; an empty cell shows ``·``.
+    The cell at index ``cursor`` of the slice is bracketed, ``[A]`` or ``[A/R]``; an empty
+    cell shows ``·``.
     """
-    pad = " " * ((cell_width - 3) // 2)
     parts = []
     for index, column in enumerate(columns):
         letter = row.cells.get(column.id) or EMPTY
-        parts.append(f"{pad}[{letter}]{pad}" if index == cursor else f"{pad} {letter} {pad}")
+        inner = f"[{letter}]" if index == cursor else f" {letter} "
+        left = (cell_width - len(inner)) // 2
+        parts.append(" " * left + inner + " " * (cell_width - len(inner) - left))
     return "".join(parts)
 
 

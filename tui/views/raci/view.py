@@ -34,8 +34,9 @@ class RaciView(PlanView, tab="raci"):
 
     HELP = (
         "The governance RACI: for each activity, one letter per role. R responsible (does the work), "
-        "A accountable (exactly one per activity), C consulted, I informed. Each activity needs exactly "
-        "one A and at least one R, and the executive sponsor (⚑ on the role) must be A of the decision "
+        "A accountable (exactly one per activity), A/R accountable and doing the work itself (key /, "
+        "counted as both A and R), C consulted, I informed. Each activity needs exactly one A or A/R "
+        "and at least one R or A/R, and the executive sponsor (⚑ on the role) must be A of the decision "
         "to expand, modify or stop (⚑ on the activity). The mark left of each activity says whether it "
         "is valid (✓) or not (!); the line under the grid says why for the activity under the cursor.\n"
         "Keys with shift act on the role (column) under the cursor: N adds, E renames, D removes a role; "
@@ -47,6 +48,7 @@ class RaciView(PlanView, tab="raci"):
         Binding("a", "set('A')", "Set A", id="raci.set_a"),
         Binding("c", "set('C')", "Set C", id="raci.set_c"),
         Binding("i", "set('I')", "Set I", id="raci.set_i"),
+        Binding("slash", "set('A/R')", "Set A/R", id="raci.set_ar", key_display="/"),
         Binding("space,backspace", "clear", "Clear", id="raci.clear"),
         Binding("n", "new", "New activity", id="raci.new"),
         Binding("N", "new_role", "New role", id="raci.new_role"),

@@ -6,13 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from schemas.edits import PlanEdit, changed, new_record, new_records, removed
-from schemas.enums import AccessLevel, DataCategory
+from schemas.enums import AccessLevel, ConsultationBody, DataCategory
 from schemas.history import Change
 from schemas.plan import Plan
 from schemas.records import Consultation, DataAccessRule, Policy, Prohibition
 from schemas.rules.base import CATEGORY_WORDS
 from schemas.rules.safeguards import PROHIBITION_WORDS
-from tui.views.safeguards.rows import BODY_WORDS, AccessRow
+from tui.views.safeguards.rows import BODY_WORDS, AccessRow, body_name
 
 _LEVELS = list(AccessLevel)
 
@@ -82,8 +82,10 @@ def set_k(policy: Policy, k: int) -> PlanEdit:
 
 def save_consultation(plan: Plan, consultation: Consultation | None, values: dict[str, Any]) -> PlanEdit:
     """Add a consultation (``consultation`` None) or change the fields that differ."""
-    fields = {name: values[name] for name in ("body", "consulted_at", "said", "response")}
-    who = BODY_WORDS[fields["body"]]
+    fields = {name: values[name] for name in ("body", "consulted_at", "outcome", "said", "response")}
+    named = values["body_name"] if fields["body"] is ConsultationBody.OTHER else ""
+    fields["body_name"] = named
+    who = str(named).strip() or BODY_WORDS[fields["body"]]
     if consultation is None:
         put = new_record(plan, Consultation, **fields)
         return PlanEdit("consultation.new", [put], f"Recorded a consultation with: {who}.")
@@ -94,5 +96,5 @@ def save_consultation(plan: Plan, consultation: Consultation | None, values: dic
 
 def delete_consultation(consultation: Consultation) -> PlanEdit:
     """Remove a consultation."""
-    who = BODY_WORDS[consultation.body]
+    who = body_name(consultation)
     return PlanEdit("consultation.delete", removed(consultation), f"Deleted the consultation with: {who}.")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from schemas.enums import ConsultationBody
 from schemas.records import Consultation
 from schemas.rules.safeguards import MIN_K
-from schemas.text import Name, Prose
+from schemas.text import Line, Name, Prose
 from tui.dialogs.form import FormField, validate_with
-from tui.views.safeguards.rows import BODY_WORDS, CATEGORY_TITLES
+from tui.views.safeguards.rows import BODY_WORDS, CATEGORY_TITLES, OUTCOME_WORDS
 from tui.widgets.columns import Column
 from tui.widgets.marks import MARK_STYLES
 
@@ -36,6 +37,7 @@ def consultation_columns() -> list[Column]:
     return [
         Column("Consulted", 13, flex=1),
         Column("When", 10),
+        Column("Outcome", 9),
         Column("What they said", 12, flex=2),
         Column("How the plan answered", 12, flex=2),
     ]
@@ -97,6 +99,21 @@ def consultation_fields(consultation: Consultation | None, today: date) -> list[
             required=True,
             options=[(word, body) for body, word in BODY_WORDS.items()],
             initial=consultation.body if consultation else None,
+        ),
+        FormField(
+            "body_name",
+            "Its name (e.g. Central works council)",
+            initial=consultation.body_name if consultation else "",
+            required=True,
+            validator=validate_with(Line),
+            show_if=lambda v: v.get("body") is ConsultationBody.OTHER,
+        ),
+        FormField(
+            "outcome",
+            "Outcome (an objection stays a warning until the plan answers it)",
+            kind="select",
+            options=[(word, outcome) for outcome, word in OUTCOME_WORDS.items()],
+            initial=consultation.outcome if consultation else None,
         ),
         FormField(
             "consulted_at",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.enums import AccessLevel, ConsultationBody, DataCategory
+from schemas.enums import AccessLevel, ConsultationBody, ConsultationOutcome, DataCategory
 from schemas.plan import Plan
 from schemas.records import Consultation, DataAccessRule, Prohibition
 from schemas.rules.base import CATEGORY_WORDS, Finding
@@ -32,8 +32,33 @@ BODY_WORDS: dict[ConsultationBody, str] = {
     ConsultationBody.WORKS_COUNCIL: "Works council",
     ConsultationBody.EMPLOYEE_REPRESENTATIVES: "Employee representatives",
     ConsultationBody.PARTICIPANT_PANEL: "Participant panel",
+    ConsultationBody.DATA_PROTECTION_OFFICER: "Data protection officer",
+    ConsultationBody.OTHER: "Another body (name it)",
 }
 """Who was consulted, as a list says it."""
+
+OUTCOME_WORDS: dict[ConsultationOutcome, str] = {
+    ConsultationOutcome.INFORMED: "informed",
+    ConsultationOutcome.CONSULTED: "consulted",
+    ConsultationOutcome.AGREED: "agreed",
+    ConsultationOutcome.OBJECTED: "objected",
+}
+"""Where a consultation ended, as a list says it."""
+
+
+def body_name(consultation: Consultation) -> str:
+    """'Works council', or the body's own name when the plan gives one."""
+    return consultation.body_name or BODY_WORDS[consultation.body]
+
+
+def outcome_word(consultation: Consultation) -> str:
+    """'objected' (with '!' until the plan answers it), or '-' when not recorded."""
+    if consultation.outcome is None:
+        return "-"
+    word = OUTCOME_WORDS[consultation.outcome]
+    unanswered = consultation.outcome is ConsultationOutcome.OBJECTED and not consultation.response
+    return f"! {word}" if unanswered else word
+
 
 CATEGORY_TITLES = ("Private content", "Derived profiles", "Usage metadata", "Aggregate reports")
 """The grid's column titles, in ``DataCategory`` order."""
@@ -91,8 +116,9 @@ def cell_text(row: AccessRow, index: int) -> str:
 def consultation_row(consultation: Consultation) -> tuple[str, ...]:
     """One line of the consultations list."""
     return (
-        BODY_WORDS[consultation.body],
+        body_name(consultation),
         consultation.consulted_at.isoformat(),
+        outcome_word(consultation),
         shorten(consultation.said, 200) or "-",
         shorten(consultation.response, 200) or "-",
     )
@@ -110,7 +136,7 @@ def prohibition_detail(prohibition: Prohibition) -> list[str]:
 def consultation_detail(consultation: Consultation) -> list[str]:
     """Who, when, what they said and how the plan answered."""
     return [
-        f"{BODY_WORDS[consultation.body]}, {consultation.consulted_at.isoformat()}",
+        f"{body_name(consultation)}, {consultation.consulted_at.isoformat()}: {outcome_word(consultation)}",
         f"Said: {consultation.said or '-'}",
         f"Answer: {consultation.response or '-'}",
     ]
@@ -128,4 +154,4 @@ def withdraw_question(prohibition: Prohibition) -> str:
 def delete_question(consultation: Consultation) -> str:
     """Ask before deleting a consultation record."""
     when_ = consultation.consulted_at.isoformat()
-    return f"Delete the consultation with {BODY_WORDS[consultation.body]} of {when_}?"
+    return f"Delete the consultation with {body_name(consultation)} of {when_}?"

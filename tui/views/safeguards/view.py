@@ -51,7 +51,9 @@ class SafeguardsView(PlanView, tab="safeguards"):
         "the level (none, own only, aggregate, individual). Only the employee may read their "
         "own coaching content and profiles; ✗ marks a cell that breaks a rule. g sets the "
         "minimum group size k of any aggregate (default 5, never below 3). Consultations: what "
-        "the works council, employee representatives or a participant panel said."
+        "the works council, employee representatives, a participant panel, the data protection officer "
+        "or a body you name said, the outcome (informed, consulted, agreed, objected) and how the plan "
+        "answered; an objection stays a warning (! on the row) until the plan answers it."
     )
     BINDINGS = [
         Binding("a", "attest", "Attest", id="safeguards.attest"),

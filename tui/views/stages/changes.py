@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from schemas.edits import PlanEdit, changed, new_record
@@ -47,6 +47,7 @@ def add_outcome(plan: Plan, stage: Stage, values: Values, now: datetime) -> Plan
         stage=stage.number,
         what_changed=values["what_changed"],
         complete=complete,
+        kind=values.get("kind"),
         diagnosis=None if complete else values.get("diagnosis"),
         restart="" if complete else values.get("restart") or "",
         recorded_at=now,
@@ -73,9 +74,9 @@ def start(plan: Plan, stage: Stage) -> PlanEdit | str:
     )
 
 
-def complete(plan: Plan, stage: Stage, now: datetime) -> PlanEdit | str:
+def complete(plan: Plan, stage: Stage, now: datetime, today: date) -> PlanEdit | str:
     """Mark ``stage`` complete, or the stage gate's reason why not."""
-    refusal = stage_gate_refusal(plan, stage.number)
+    refusal = stage_gate_refusal(plan, stage.number, today)
     if refusal:
         return refusal
     changes = changed(stage, status=StageStatus.COMPLETE, completed_at=now.replace(microsecond=0))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from schemas.framework import EVIDENCE_HINT, WHAT_TO_MEASURE
 from schemas.records import Stage
 from schemas.text import Line, Name, Prose
 from tui.dialogs.form import FormDialog, FormField, Values, validate_with
-from tui.words import DIAGNOSIS
+from tui.words import DIAGNOSIS, OUTCOME_KINDS
 
 
 def edit_form(stage: Stage) -> FormDialog:
@@ -39,6 +40,7 @@ def evidence_form(stage: Stage, who: str) -> FormDialog:
             kind="multiline",
             required=True,
             validator=validate_with(Prose),
+            hint=EVIDENCE_HINT,
         ),
         FormField("recorded_by", "Recorded by", initial=who, required=True, validator=validate_with(Name)),
     ]
@@ -60,6 +62,7 @@ def _needs_diagnosis(values: Values) -> str | None:
 def outcome_form(stage: Stage, who: str) -> FormDialog:
     """What changed; for an incomplete result, which condition failed and the restart."""
     diagnoses = [(word, key) for key, word in DIAGNOSIS.items()]
+    kinds = [(word, key) for key, word in OUTCOME_KINDS.items()]
     fields = [
         FormField(
             "what_changed",
@@ -73,6 +76,7 @@ def outcome_form(stage: Stage, who: str) -> FormDialog:
             "diagnosis", "Which condition failed", kind="select", options=diagnoses, show_if=_incomplete
         ),
         FormField("restart", "Smallest valid restart", validator=validate_with(Line), show_if=_incomplete),
+        FormField("kind", "What it shows (optional)", kind="select", options=kinds, hint=WHAT_TO_MEASURE),
         FormField("recorded_by", "Recorded by", initial=who, required=True, validator=validate_with(Name)),
     ]
     return FormDialog(f"What changed in stage {stage.number}: {stage.title}", fields, check=_needs_diagnosis)

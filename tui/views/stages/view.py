@@ -16,14 +16,14 @@ from textual.widgets.option_list import Option
 
 from schemas.edits import PlanEdit
 from schemas.enums import StageStatus
-from schemas.findings import Finding
+from schemas.findings import Finding, holds_no_longer
 from schemas.plan import Plan
 from schemas.records import Evidence, Outcome, Stage
 from tui.dialogs.form import reason_dialog
 from tui.views.base import PlanView
 from tui.views.stages import changes, forms
 from tui.widgets.lists import PlanList
-from tui.words import DIAGNOSIS, SEVERITY, STAGE_STATUS, actor, shorten, status_label, when
+from tui.words import DIAGNOSIS, OUTCOME_KINDS, SEVERITY, actor, shorten, stage_look, when
 
 
 class StagesView(PlanView, tab="stages"):
@@ -57,8 +57,9 @@ class StagesView(PlanView, tab="stages"):
         """Render the list (keeping the selection) and the selected stage."""
         listing = self.query_one("#stage-list", PlanList)
         at = listing.highlighted or 0
+        broken = holds_no_longer(findings)
         listing.set_options(
-            Option(Content(f"{STAGE_STATUS[s.status][0]} {s.number} {shorten(s.title, 24)}"), id=s.id)
+            Option(Content(f"{stage_look(s, broken)[0]} {s.number} {shorten(s.title, 24)}"), id=s.id)
             for s in plan.stages
         )
         listing.highlighted = min(at, len(plan.stages) - 1)
@@ -120,7 +121,9 @@ class StagesView(PlanView, tab="stages"):
 
     def action_complete(self) -> None:
         """Mark the selected stage complete, refused with the stage-gate's reason."""
-        self._apply_or_say(changes.complete(self.plan, self.stage, _now()), "Not complete")
+        self._apply_or_say(
+            changes.complete(self.plan, self.stage, _now(), self.session.today), "Not complete"
+        )
 
     def action_reopen(self) -> None:
         """Reopen a complete stage; asks the reason and records it."""
@@ -150,7 +153,7 @@ def detail(plan: Plan, stage: Stage, findings: list[Finding]) -> Text:
     """The selected stage in full: status, purpose, constraint, result, log, evidence."""
     text = Text()
     text.append(f"Stage {stage.number}: {stage.title}\n", style="bold")
-    status = status_label(stage.status)
+    status = " ".join(stage_look(stage, holds_no_longer(findings)))
     if stage.status is StageStatus.COMPLETE and stage.completed_at:
         status += f" on {when(stage.completed_at)}"
     if stage.status is StageStatus.REOPENED and stage.reopen_reason:
@@ -180,8 +183,9 @@ def _section(text: Text, title: str, body: str) -> None:
 
 def _outcome(outcome: Outcome) -> str:
     head = f"• {when(outcome.recorded_at)} {outcome.recorded_by}: "
+    kind = f" ({OUTCOME_KINDS[outcome.kind]})" if outcome.kind else ""
     if outcome.complete:
-        return head + f"[reached] {outcome.what_changed}"
+        return head + f"[reached{kind}] {outcome.what_changed}"
     cause = DIAGNOSIS[outcome.diagnosis] if outcome.diagnosis else "?"
     return head + f"[incomplete: {cause}] {outcome.what_changed}\n  Restart: {outcome.restart}"
 

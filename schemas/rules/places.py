@@ -1,0 +1,96 @@
+"""Where in the app a thing is fixed (tab and key), and what a stage's gate finds unmet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas.rules.base import Finding
+
+
+@dataclass(frozen=True)
+class Place:
+    """A tab of the app (DESIGN section 6), and the key there that fixes something."""
+
+    tab: int
+    """The tab's digit."""
+    title: str
+    """The tab's name."""
+    key: str = ""
+    """The key as the help shows it; empty where the tab has no key for it yet."""
+    binding: str = ""
+    """The key's binding id, so an app that lets users remap keys can show theirs."""
+
+    def words(self) -> str:
+        """'tab 4 Safeguards, key a', or 'tab 7 Pilot'."""
+        key = f", key {self.key}" if self.key else ""
+        return f"tab {self.tab} {self.title}{key}"
+
+
+EVIDENCE = Place(2, "Stages", "e", "stages.evidence")
+"""Record a stage's completion evidence."""
+COMPLETE = Place(2, "Stages", "c", "stages.complete")
+"""Mark a stage complete (refused with every unmet item)."""
+REOPEN = Place(2, "Stages", "o", "stages.reopen")
+"""Reopen a complete stage, with a reason."""
+USE_CASE = Place(3, "Use cases", "enter", "use-cases.edit")
+"""Edit a use case: status, control, route."""
+DELIVERY = Place(3, "Use cases", "m", "use-cases.delivery")
+"""Choose a use case's delivery model."""
+ATTEST = Place(4, "Safeguards", "a", "safeguards.attest")
+"""Attest a prohibition."""
+ACCESS = Place(4, "Safeguards", "space", "safeguards.cycle_level")
+"""Step a role's access to a data category."""
+GROUP_SIZE = Place(4, "Safeguards", "g", "safeguards.group_size")
+"""Set the minimum group size k."""
+SAFEGUARDS = Place(4, "Safeguards")
+"""The prohibitions themselves."""
+CONSULTATION = Place(4, "Safeguards", "enter", "safeguards.edit_consultation")
+"""Edit a consultation: what the body said and how the plan answered."""
+GOVERNANCE = Place(5, "Governance", "enter", "governance.edit")
+"""Edit a governance topic."""
+PILOT = Place(7, "Pilot")
+"""The pilot's design, conditions and training (the tab is being built)."""
+SCORECARD = Place(8, "Scorecard")
+"""Metrics and observations (the tab is being built)."""
+DECISION = Place(9, "Decision")
+"""The Step 8 decision and its sign-off (the tab is being built)."""
+
+ALL: tuple[Place, ...] = (
+    EVIDENCE,
+    COMPLETE,
+    REOPEN,
+    USE_CASE,
+    DELIVERY,
+    ATTEST,
+    ACCESS,
+    GROUP_SIZE,
+    SAFEGUARDS,
+    CONSULTATION,
+    GOVERNANCE,
+    PILOT,
+    SCORECARD,
+    DECISION,
+)
+"""Every place named, so a test can hold each key against the app's bindings."""
+
+
+@dataclass(frozen=True)
+class Unmet:
+    """One thing a stage's gate needs and the plan does not hold now."""
+
+    what: str
+    """What is missing or broken, one sentence."""
+    fix: str
+    """What to do, one sentence."""
+    place: Place
+    """Where in the app it is fixed."""
+
+
+def from_finding(finding: Finding, place: Place) -> Unmet:
+    """A finding of a rule a gate reads, as an unmet item fixed at ``place``."""
+    return Unmet(finding.message, finding.fix, place)
+
+
+def place_of(finding: Finding, tables: dict[str, Place], default: Place) -> Place:
+    """Where the table a finding points at is edited, or ``default``."""
+    return tables.get(finding.entity.partition("/")[0], default)
