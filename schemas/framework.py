@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas.enums import Direction, Level, MetricKind, ProhibitionKey, UseCaseStatus
+from schemas.enums import Direction, HarmFamily, Level, MetricKind, ProhibitionKey, UseCaseStatus
 
 CHECKPOINT_GUIDANCE = (
     "Before acting, write the current constraint and the smallest observable result "
@@ -153,7 +153,7 @@ _UP, _DOWN = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER
 METRICS: tuple[tuple[str, str, MetricKind, str, Direction], ...] = (
     ("voluntary_participation", "Voluntary participation", MetricKind.ENGAGEMENT, "%", _UP),
     ("completion", "Completion", MetricKind.ENGAGEMENT, "%", _UP),
-    ("usefulness", "User-reported usefulness", MetricKind.OUTCOME, "%", _UP),
+    ("usefulness", "User-reported usefulness", MetricKind.ENGAGEMENT, "%", _UP),
     ("follow_through", "Observable follow-through", MetricKind.OUTCOME, "%", _UP),
     ("human_escalations", "Human escalations", MetricKind.OUTCOME, "count", _DOWN),
     ("privacy_incidents", "Privacy incidents", MetricKind.HARM, "count", _DOWN),
@@ -169,4 +169,20 @@ METRICS: tuple[tuple[str, str, MetricKind, str, Direction], ...] = (
         _DOWN,
     ),
 )
-"""The pilot scorecard's eleven metrics: key, name, kind, unit, direction."""
+"""The pilot scorecard's eleven metrics: key, name, kind, unit, direction.
+
+Usefulness is engagement, as DESIGN section 3 reads Failure Mode 3: participation,
+completion and usefulness show that people use the coach, not that it does no harm.
+"""
+
+HARM_FAMILIES: dict[str, HarmFamily] = {
+    "opt_outs": HarmFamily.OPT_OUTS,
+    "privacy_incidents": HarmFamily.PRIVACY_INCIDENTS,
+    "bias_signals": HarmFamily.BIAS_SIGNALS,
+    "admin_hours": HarmFamily.ADMINISTRATIVE_BURDEN,
+}
+"""The default metrics that measure a harm family of Failure Mode 3.
+
+Administrative hours are filed under cost, and adverse effects are a harm outside
+the four families: the family is a metric's own field, not read from its kind.
+"""
