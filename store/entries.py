@@ -32,22 +32,39 @@ def new_entry(
         "action": action,
         "summary": summary,
         "reason": reason,
-        "edits": [e.model_dump(mode="json") for e in edits],
+        "edits": [],
         "undoes": undoes,
         "prev_hash": prev,
     }
     try:
+        # The edits are Edit models already: validating thousands of them again (an
+        # import) would cost more than the save.
         draft = HistoryEntry.model_validate({**content, "hash": ""})
     except ValidationError as exc:
         error = exc.errors()[0]
         field = ".".join(str(part) for part in error["loc"])
         raise ChangeRefused(f"Not saved: the {field} of this change: {error['msg']}") from None
-    return draft.model_copy(update={"hash": entry_hash(draft.model_dump(mode="json"), prev)})
+    body = draft.model_dump(mode="json")
+    body["edits"] = [edit_doc(edit) for edit in edits]
+    return draft.model_copy(update={"edits": list(edits), "hash": entry_hash(body, prev)})
+
+
+def edit_doc(edit: Edit) -> dict[str, Any]:
+    """An edit as stored: what ``edit.model_dump(mode="json")`` gives, without its cost per edit."""
+    return {
+        "table": edit.table,
+        "key": edit.key,
+        "field": edit.field,
+        "before": edit.before,
+        "after": edit.after,
+    }
 
 
 def history_doc(entry: HistoryEntry) -> dict[str, Any]:
     """The document stored for an entry (its id is the key)."""
-    return entry.model_dump(mode="json", exclude={"id"})
+    doc = entry.model_dump(mode="json", exclude={"id", "edits"})
+    doc["edits"] = [edit_doc(edit) for edit in entry.edits]
+    return doc
 
 
 def os_user() -> str:
