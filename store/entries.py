@@ -45,25 +45,22 @@ def new_entry(
         field = ".".join(str(part) for part in error["loc"])
         raise ChangeRefused(f"Not saved: the {field} of this change: {error['msg']}") from None
     body = draft.model_dump(mode="json")
-    body["edits"] = [edit_doc(edit) for edit in edits]
+    body["edits"] = edit_docs(edits)
     return draft.model_copy(update={"edits": list(edits), "hash": entry_hash(body, prev)})
 
 
-def edit_doc(edit: Edit) -> dict[str, Any]:
-    """An edit as stored: what ``edit.model_dump(mode="json")`` gives, without its cost per edit."""
-    return {
-        "table": edit.table,
-        "key": edit.key,
-        "field": edit.field,
-        "before": edit.before,
-        "after": edit.after,
-    }
+def edit_docs(edits: list[Edit]) -> list[dict[str, Any]]:
+    """Edits as stored: what ``model_dump(mode="json")`` gives each, at a fraction of its cost."""
+    return [
+        {"table": e.table, "key": e.key, "field": e.field, "before": e.before, "after": e.after}
+        for e in edits
+    ]
 
 
 def history_doc(entry: HistoryEntry) -> dict[str, Any]:
     """The document stored for an entry (its id is the key)."""
     doc = entry.model_dump(mode="json", exclude={"id", "edits"})
-    doc["edits"] = [edit_doc(edit) for edit in entry.edits]
+    doc["edits"] = edit_docs(entry.edits)
     return doc
 
 

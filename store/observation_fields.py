@@ -102,7 +102,7 @@ def check_columns(
     The same checks as ``check_row``, each run once per distinct text of a column,
     so a file of 20,000 good rows costs a few passes at C speed.
     """
-    if any(len(cells) != len(HEADER) for cells in rows):
+    if rows and set(map(len, rows)) != {len(HEADER)}:
         return None
     columns = list(zip(*rows, strict=True)) or [()] * len(HEADER)
     metric, period, value, group, n = (list(map(str.strip, columns[i])) for i in at)

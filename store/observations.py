@@ -89,7 +89,12 @@ def parse_observations(data: bytes, plan: Plan, pilot: str, name: str) -> list[O
     group of another row or of the pilot's observations already in the plan are
     refused: importing one file twice would count everything twice.
     """
-    text = _text(data, name)
+    with gc_paused():  # tens of thousands of new objects and no cycles: see store.loading
+        return _parse(_text(data, name), plan, pilot, name)
+
+
+def _parse(text: str, plan: Plan, pilot: str, name: str) -> list[Observation]:
+    """``parse_observations`` on decoded text."""
     known = {m.id for m in plan.metrics}
     seen = {
         (o.metric, o.period.isoformat(), o.group): f"already in the plan ({o.id})"
@@ -104,14 +109,14 @@ def parse_observations(data: bytes, plan: Plan, pilot: str, name: str) -> list[O
     if not rows:
         raise ImportRefused(f"{name}: no observations after the header; nothing to import")
     first = int(next_id("obs", [o.id for o in plan.observations]).removeprefix("obs-"))
-    records = [{"id": f"obs-{first + at}", "pilot": pilot, **row} for at, row in enumerate(rows)]
-    with gc_paused():
-        try:
-            return _RECORDS.validate_python(records)
-        except ValidationError as exc:
-            lines = _rows(text, name, known, seen)[1]
-            errors = [_model_error(lines, error) for error in exc.errors()]
-            raise ImportRefused(_summary(name, errors), errors, name) from None
+    for at, row in enumerate(rows, start=first):
+        row["id"], row["pilot"] = f"obs-{at}", pilot
+    try:
+        return _RECORDS.validate_python(rows)
+    except ValidationError as exc:
+        lines = _rows(text, name, known, seen)[1]
+        errors = [_model_error(lines, error) for error in exc.errors()]
+        raise ImportRefused(_summary(name, errors), errors, name) from None
 
 
 def _all_rows(text: str, name: str, known: set[str], seen: Seen) -> list[dict[str, object]] | None:

@@ -77,9 +77,8 @@ def _stop_met(plan: Plan, result: ConditionResult, pilot: Pilot) -> Finding:
     obs = result.observation
     assert obs is not None
     k = plan.policy.min_group_size
-    row = [
-        o for o in plan.observations if (o.pilot, o.metric, o.period) == (obs.pilot, obs.metric, obs.period)
-    ]
+    row = [o for o in plan.observations if o.period == obs.period and o.metric == obs.metric]
+    row = [o for o in row if o.pilot == obs.pilot]
     hidden = hidden_observations(row, k).all  # suppression works row by row: this row decides
     metric = next((m for m in plan.metrics if m.id == result.condition.metric), None)
     text = describe_condition(result.condition, metric.name if metric else "")
