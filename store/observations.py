@@ -1,7 +1,7 @@
 """Observations from a CSV file: every row checked, all of them imported or none.
 
 The command line and the app's import dialog both call ``read_observations`` and
-``parse_observations``; ``PlanStore.add_records`` then saves them as one action.
+``import_observations``, which saves them with ``PlanStore.add_records`` as one action.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from schemas.enums import PilotStatus
+from schemas.history import HistoryEntry
 from schemas.plan import Plan, next_id
 from schemas.records import Observation, Pilot
 from store.errors import PlanError
 from store.loading import gc_paused
-from store.observation_fields import HEADER, RowError, Seen, check_columns, check_row, header_error
+from store.observation_fields import HEADER, RowError, Seen, check_columns, check_row, echo, header_error
+from store.planstore import PlanStore
 
 MAX_BYTES = 16 * 2**20
 """The largest file read: 20,000 rows take about 1 MB."""
@@ -30,13 +32,16 @@ _RECORDS: TypeAdapter[list[Observation]] = TypeAdapter(list[Observation])
 
 
 class ImportRefused(PlanError):
-    """Nothing was imported; ``errors`` names each line and field at fault."""
+    """Nothing was imported; ``errors`` names each line and field at fault.
+
+    ``name`` is set when the file is at fault (its messages name it); a refusal
+    about the plan (no pilot to take the rows) leaves it empty.
+    """
 
     def __init__(self, message: str, errors: list[RowError] | None = None, name: str = "") -> None:
         super().__init__(message)
         self.errors = errors or []
         self.name = name
-        """How the messages call the file."""
 
 
 def read_observations(path: Path) -> bytes:
@@ -45,14 +50,31 @@ def read_observations(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise ImportRefused(f"{path}: no such file") from None
+        raise ImportRefused(f"{path}: no such file", name=str(path)) from None
     except IsADirectoryError:
-        raise ImportRefused(f"{path}: a folder, not a CSV file") from None
+        raise ImportRefused(f"{path}: a folder, not a CSV file", name=str(path)) from None
     except OSError as exc:
-        raise ImportRefused(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ImportRefused(f"{path}: cannot be read ({exc.strerror or exc})", name=str(path)) from None
     if len(data) > MAX_BYTES:
-        raise ImportRefused(f"{path}: larger than {MAX_BYTES // 2**20} MB; split it into smaller files")
+        message = f"{path}: larger than {MAX_BYTES // 2**20} MB; split it into smaller files"
+        raise ImportRefused(message, name=str(path))
     return data
+
+
+def import_observations(
+    store: PlanStore, data: bytes, file: Path, pilot: str | None = None
+) -> tuple[HistoryEntry, Pilot]:
+    """Add the observations in ``data`` (read from ``file``) to a pilot as one action.
+
+    ImportRefused, with nothing changed, names what is wrong (``name`` set when it
+    is the file); ChangeRefused comes from the store (a plan open read-only).
+    """
+    target = import_pilot(store.plan, pilot)
+    records = parse_observations(data, store.plan, target.id, str(file))
+    noun = "observation" if len(records) == 1 else "observations"
+    summary = f"Imported {len(records)} {noun} from {file.name}"
+    with gc_paused():
+        return store.add_records("observations.import", "observations", records, summary), target
 
 
 def import_pilot(plan: Plan, wanted: str | None) -> Pilot:
@@ -68,7 +90,7 @@ def import_pilot(plan: Plan, wanted: str | None) -> Pilot:
     pilot = plan.current_pilot() if wanted is None else next((p for p in plan.pilots if p.id == wanted), None)
     if pilot is None:
         known = ", ".join(f'{p.id} ("{p.name}")' for p in plan.pilots)
-        raise ImportRefused(f"--pilot {wanted}: no such pilot; the plan's pilots are {known}")
+        raise ImportRefused(f"--pilot {echo(wanted or '')}: no such pilot; the plan's pilots are {known}")
     if pilot.status is PilotStatus.DESIGN:
         raise ImportRefused(
             f'pilot {pilot.id} ("{pilot.name}") has not started: observations are recorded once a '
@@ -89,8 +111,12 @@ def parse_observations(data: bytes, plan: Plan, pilot: str, name: str) -> list[O
     group of another row or of the pilot's observations already in the plan are
     refused: importing one file twice would count everything twice.
     """
-    with gc_paused():  # tens of thousands of new objects and no cycles: see store.loading
-        return _parse(_text(data, name), plan, pilot, name)
+    try:
+        with gc_paused():  # tens of thousands of new objects and no cycles: see store.loading
+            return _parse(_text(data, name), plan, pilot, name)
+    except ImportRefused as exc:
+        exc.name = name
+        raise
 
 
 def _parse(text: str, plan: Plan, pilot: str, name: str) -> list[Observation]:

@@ -208,7 +208,7 @@ def test_a_plan_without_a_pilot_is_refused(capsys: pytest.CaptureFixture[str], t
     plan = tmp_path / "plan.json"
     assert main(["init", str(plan)]) == 0
     err, _ = _refused(capsys, plan, _csv(tmp_path, HEADER + "usefulness,2030-01-05,80,,38\n"))
-    assert "the plan has no pilot to import into" in err
+    assert f"{plan}: the plan has no pilot to import into" in err
 
 
 @pytest.mark.parametrize(

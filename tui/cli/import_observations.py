@@ -11,9 +11,7 @@ from schemas.enums import Severity
 from schemas.rules.measurement import measurement
 from store import PlanStore
 from store.errors import ChangeRefused, PlanError
-from store.loading import gc_paused
-from store.observations import ImportRefused, import_pilot, parse_observations, read_observations
-from tui.words import count
+from store.observations import ImportRefused, import_observations, read_observations
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 SHOWN_ERRORS = 50
@@ -32,43 +30,37 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Import every row or none; 2 with each bad line named, the plan untouched."""
     try:
-        return _import(args.plan, args.file, args.pilot)
+        data = read_observations(args.file)  # a file that cannot be read never takes the plan's lock
     except ImportRefused as exc:
-        _refused(exc)
+        _refused(exc, args.plan)
         return EXIT_UNUSABLE
-
-
-def _import(path: Path, file: Path, wanted: str | None) -> int:
-    data = read_observations(file)  # a file that cannot be read never takes the plan's lock
-    store = PlanStore.open(path)
+    store = PlanStore.open(args.plan)
     try:
         if store.read_only:
-            reasons = " ".join(store.warnings) or f"{path} is open read-only."
+            reasons = " ".join(store.warnings) or f"{args.plan} is open read-only."
             raise PlanError(f"{reasons} Nothing was imported.")
-        pilot = import_pilot(store.plan, wanted)
-        with gc_paused():
-            records = parse_observations(data, store.plan, pilot.id, str(file))
-            summary = f"Imported {count(len(records), 'observation', 'observations')} from {file.name}"
-            try:
-                store.add_records("observations.import", "observations", records, summary)
-            except ChangeRefused as exc:
-                raise PlanError(f"{exc.message} Nothing was imported.") from None
+        entry, pilot = import_observations(store, data, args.file, args.pilot)
         if store.save_error is not None:
-            raise PlanError(f"{store.save_error.split('. ')[0]}; nothing was imported")
-        plan = store.plan
+            raise PlanError(f"{args.plan}: could not be saved; nothing was imported ({store.save_error})")
+    except ImportRefused as exc:
+        _refused(exc, args.plan)
+        return EXIT_UNUSABLE
+    except ChangeRefused as exc:
+        raise PlanError(f"{args.plan}: {exc.message} Nothing was imported.") from None
     finally:
         store.close()
-    print(f'{summary} into pilot {pilot.id} ("{pilot.name}") of {path}.')
-    for finding in measurement(plan, date.today()):
+    print(f'{entry.summary} into pilot {pilot.id} ("{pilot.name}") of {args.plan}.')
+    for finding in measurement(store.plan, date.today()):
         if finding.severity is Severity.BLOCKING:
             print(f"BLOCKING  measurement: {finding.message}")
     return EXIT_OK
 
 
-def _refused(exc: ImportRefused) -> None:
+def _refused(exc: ImportRefused, plan: Path) -> None:
     """The refusal's summary, then one line per bad field (at most ``SHOWN_ERRORS``)."""
     name = "coach-rollout import-observations"
-    print(f"{name}: {exc.message}", file=sys.stderr)
+    where = "" if exc.name else f"{plan}: "  # a refusal about the file names the file itself
+    print(f"{name}: {where}{exc.message}", file=sys.stderr)
     for error in exc.errors[:SHOWN_ERRORS]:
         print(f"  {error.text(exc.name)}", file=sys.stderr)
     if len(exc.errors) > SHOWN_ERRORS:
