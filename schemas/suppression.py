@@ -61,25 +61,26 @@ def suppress(counts: Mapping[str, int], k: int, total: int | None = None) -> Sup
     """
     people = sum(counts.values())
     whole = people if total is None else total
-    primary = frozenset(label for label, n in counts.items() if n < k)
+    primary = frozenset([label for label, n in counts.items() if n < k])
     if whole < k:
         return Suppression(primary, frozenset(counts) - primary, True)
-    shown = sorted((n, label) for label, n in counts.items() if label not in primary)
-    if total is None or people > total:
-        if len(counts) > NEIGHBOUR_CHECK_CELLS or max([whole, *counts.values()]) > NEIGHBOUR_CHECK_PEOPLE:
-            shown = []
+    shown = sorted([(n, label) for label, n in counts.items() if n >= k])
+    if total is not None and people <= total:
+        left = whole - sum([n for n, _ in shown])
+        while shown and 0 < left < k:
+            left += shown.pop(0)[0]
+    elif len(counts) > NEIGHBOUR_CHECK_CELLS or max([whole, *counts.values()]) > NEIGHBOUR_CHECK_PEOPLE:
+        shown = []
+    else:
         shown = _without_neighbour_differences(shown, k)
         while shown and _isolates(whole, _subset_sums([n for n, _ in shown], whole), k):
             shown.pop(0)  # the smallest cell hides the fewest people
-    else:
-        while shown and 0 < whole - sum(n for n, _ in shown) < k:
-            shown.pop(0)
     kept = {label for _, label in shown}
     return Suppression(primary, frozenset(counts) - primary - kept, False)
 
 
 def _without_neighbour_differences(shown: list[tuple[int, str]], k: int) -> list[tuple[int, str]]:
-    """The cells (smallest first) less each from which smaller kept cells leave 1 to k-1 people.
+    """The cells (k people or more, smallest first) less each that smaller kept ones leave 1 to k-1 of.
 
     Hiding a cell never exposes another: only smaller cells can be taken from one
     and leave anyone, and a hidden cell can no longer be taken.
@@ -87,10 +88,12 @@ def _without_neighbour_differences(shown: list[tuple[int, str]], k: int) -> list
     kept: list[tuple[int, str]] = []
     sums = 1  # every sum of a set of the kept cells, as the set bits of one integer
     mask = (1 << (shown[-1][0] + 1)) - 1 if shown else 1
+    window = (1 << (k - 1)) - 1
     for cell in shown:
-        if not _isolates(cell[0], sums, k):
+        n = cell[0]
+        if not (sums >> (n - k + 1)) & window:  # no set of them sums to n-k+1 .. n-1
             kept.append(cell)
-            sums = (sums | sums << cell[0]) & mask
+            sums = (sums | sums << n) & mask
     return kept
 
 
@@ -104,11 +107,8 @@ def _subset_sums(counts: list[int], limit: int) -> int:
 
 
 def _isolates(whole: int, sums: int, k: int) -> bool:
-    """True if ``whole`` minus some subset sum leaves between 1 and k-1 people."""
-    low = max(whole - k + 1, 0)
-    if low >= whole:
-        return False
-    return bool((sums >> low) & ((1 << (whole - low)) - 1))
+    """True if ``whole`` (k or more) minus some subset sum leaves between 1 and k-1 people."""
+    return bool((sums >> (whole - k + 1)) & ((1 << (k - 1)) - 1))
 
 
 @dataclass(frozen=True)
@@ -139,20 +139,27 @@ def hidden_observations(observations: Iterable[Observation], k: int) -> HiddenOb
     primary: set[str] = set()
     complementary: set[str] = set()
     for row in rows.values():
-        total = _row_total(row)
-        cells = {obs.id: obs.n for obs in row if obs is not total}
+        total, cells = _total_and_cells(row)
         if _safe_row(row, cells, total, k):
             continue
         result = suppress(cells, k, None if total is None else total.n)
-        primary.update(obs.id for obs in row if obs.n < k)
+        primary.update([obs.id for obs in row if obs.n < k])
         complementary.update(result.complementary)
     return HiddenObservations(frozenset(primary), frozenset(complementary - primary))
 
 
-def _row_total(row: list[Observation]) -> Observation | None:
-    """The row's latest whole-population value (the later record of two)."""
-    totals = [obs for obs in row if not obs.group]
-    return totals[-1] if totals else None
+def _total_and_cells(row: list[Observation]) -> tuple[Observation | None, dict[str, int]]:
+    """The row's latest whole-population value, and every other value's people by id."""
+    total = None
+    cells = {}
+    for obs in row:
+        if obs.group:
+            cells[obs.id] = obs.n
+        else:
+            if total is not None:
+                cells[total.id] = total.n
+            total = obs
+    return total, cells
 
 
 def _safe_row(row: list[Observation], cells: dict[str, int], total: Observation | None, k: int) -> bool:
@@ -161,10 +168,9 @@ def _safe_row(row: list[Observation], cells: dict[str, int], total: Observation 
     Without a total the groups are taken to partition everyone, unless one group is
     there twice: two figures of one group can be subtracted from each other.
     """
-    if total is None:
-        distinct = len({obs.group for obs in row}) == len(row)
-        return distinct and all(n >= k for n in cells.values())
-    if total.n < k or any(n < k for n in cells.values()):
+    if min(cells.values(), default=k) < k:
         return False
+    if total is None:
+        return len({obs.group for obs in row}) == len(row)
     people = sum(cells.values())
-    return people <= total.n and not 0 < total.n - people < k
+    return total.n >= k and people <= total.n and not 0 < total.n - people < k
