@@ -19,8 +19,12 @@ def new_entry(
     edits: list[Edit],
     texts: tuple[str, str],
     undoes: int | None,
+    docs: list[dict[str, Any]] | None = None,
 ) -> HistoryEntry:
-    """The entry after ``last`` recording ``edits``; ``texts`` is (summary, reason)."""
+    """The entry after ``last`` recording ``edits``; ``texts`` is (summary, reason).
+
+    ``docs`` are the edits as stored (``edit_docs``), when the caller has them already.
+    """
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
     summary, reason = texts
@@ -45,7 +49,7 @@ def new_entry(
         field = ".".join(str(part) for part in error["loc"])
         raise ChangeRefused(f"Not saved: the {field} of this change: {error['msg']}") from None
     body = draft.model_dump(mode="json")
-    body["edits"] = edit_docs(edits)
+    body["edits"] = edit_docs(edits) if docs is None else docs
     return draft.model_copy(update={"edits": list(edits), "hash": entry_hash(body, prev)})
 
 
@@ -57,10 +61,10 @@ def edit_docs(edits: list[Edit]) -> list[dict[str, Any]]:
     ]
 
 
-def history_doc(entry: HistoryEntry) -> dict[str, Any]:
-    """The document stored for an entry (its id is the key)."""
+def history_doc(entry: HistoryEntry, docs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The document stored for an entry (its id is the key); ``docs`` as for ``new_entry``."""
     doc = entry.model_dump(mode="json", exclude={"id", "edits"})
-    doc["edits"] = edit_docs(entry.edits)
+    doc["edits"] = edit_docs(entry.edits) if docs is None else docs
     return doc
 
 

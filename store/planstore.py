@@ -13,7 +13,7 @@ from schemas.plan import HISTORY_TABLE, Plan, plan_to_tables
 from schemas.records import Record
 from store import files, loading, locking, opening
 from store.changes import forward, inverse, new_record_edits, plan_edit, replace_records, whole_plan_checked
-from store.entries import history_doc, new_entry
+from store.entries import edit_docs, history_doc, new_entry
 from store.errors import ChangeRefused, PlanError
 from store.storage import BatchStorage, DurableStorage, MemoryStorage, PlanDB, Tables, open_db, write_edits
 
@@ -254,14 +254,15 @@ class PlanStore:
     ) -> HistoryEntry:
         """Write the edits and their history entry in one durable save."""
         last = self._plan.history[-1] if self._plan.history else None
-        entry = new_entry(last, self._plan.plan.display_name, action, edits, (summary, reason), undoes)
+        docs = edit_docs(edits)  # once for the hash and the stored entry (thousands, for an import)
+        entry = new_entry(last, self._plan.plan.display_name, action, edits, (summary, reason), undoes, docs)
         plan = whole_plan_checked(replace_records(self._plan, edits, records))  # before anything is written
         info = plan.plan.model_copy(update={"updated": entry.at})
         self._plan = plan.model_copy(update={"plan": info, "history": [*plan.history, entry]})
         try:
             with self._storage.batch():
                 write_edits(self._db, edits)
-                self._db.records(HISTORY_TABLE).put(entry.id, history_doc(entry))
+                self._db.records(HISTORY_TABLE).put(entry.id, history_doc(entry, docs))
                 self._db.records("plan").patch("plan", {"updated": info.model_dump(mode="json")["updated"]})
         except OSError as exc:
             self._save_failed(exc)
