@@ -34,6 +34,7 @@ __all__ = [
     "holds",
     "latest_totals",
     "observations_shown",
+    "removal_refusal",
     "scorecard",
     "shown",
     "suppress",
@@ -256,3 +257,20 @@ def _reading_order(metrics: list[Metric]) -> list[Metric]:
     """The framework's metrics in the seed's order, then the plan's own, by id."""
     order = {key: at for at, (key, *_rest) in enumerate(METRICS)}
     return sorted(metrics, key=lambda m: (order.get(m.id, len(order)), id_order(m.id)))
+
+
+def removal_refusal(plan: Plan, metric: str) -> str:
+    """Why ``metric`` cannot be removed from the scorecard now, or an empty string.
+
+    The framework's eleven stay; a metric a condition reads, or with observations
+    (which would be left without a metric), stays until they go.
+    """
+    if any(key == metric for key, *_rest in METRICS):
+        return "it is one of the framework's eleven metrics"
+    readers = [c.id for c in plan.conditions if c.metric == metric]
+    if readers:
+        return f"{', '.join(readers)} {'reads' if len(readers) == 1 else 'read'} it"
+    measured = sum(1 for o in plan.observations if o.metric == metric)
+    if measured:
+        return f"{measured} observation{'s' if measured > 1 else ''} of it would be left without a metric"
+    return ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from planbuild import add, days, example
+from planbuild import add, days, example, remove
 
 from schemas.enums import Comparison, ConditionKind
 from schemas.plan import Plan
@@ -14,6 +14,7 @@ from schemas.scorecard import (
     evaluate_conditions,
     hidden_observations,
     observations_shown,
+    removal_refusal,
     scorecard,
     suppress,
 )
@@ -218,3 +219,17 @@ def test_a_trend_point_behind_fewer_than_k_people_is_a_labelled_gap() -> None:
     assert row.trend[-1].text == "suppressed (n < 5)" and row.latest == row.trend[-1]
     (check,) = row.conditions
     assert check.status is ConditionStatus.NOT_MET and check.latest is not None and check.latest.suppressed
+
+
+def test_a_metric_is_removed_only_when_nothing_needs_it() -> None:
+    plan = example()
+    assert removal_refusal(plan, "bias_signals") == "it is one of the framework's eleven metrics"
+    assert removal_refusal(plan, "better_preparation") == "cond-6 reads it"
+    plan = remove(plan, "conditions", "cond-6")
+    assert (
+        removal_refusal(plan, "better_preparation") == "2 observations of it would be left without a metric"
+    )
+    plan = plan.model_copy(
+        update={"observations": [o for o in plan.observations if o.metric != "better_preparation"]}
+    )
+    assert removal_refusal(plan, "better_preparation") == ""
