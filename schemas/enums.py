@@ -176,6 +176,20 @@ class MetricKind(StrEnum):
     COST = "cost"
 
 
+class HarmFamily(StrEnum):
+    """The four things Failure Mode 3 says engagement data must not ignore."""
+
+    OPT_OUTS = "opt_outs"
+    PRIVACY_INCIDENTS = "privacy_incidents"
+    BIAS_SIGNALS = "bias_signals"
+    ADMINISTRATIVE_BURDEN = "administrative_burden"
+
+    @property
+    def words(self) -> str:
+        """The family in words: 'privacy incidents'."""
+        return self.value.replace("_", " ").replace("opt outs", "opt-outs")
+
+
 class Direction(StrEnum):
     """Which way a metric improves."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from schemas.enums import AccessLevel, DataCategory, GovernanceKey
 from schemas.example_stages import IT_LEAD, LEGAL_LEAD, SECURITY_LEAD
 
@@ -129,4 +131,49 @@ OBSERVATIONS: tuple[tuple[str, int, float, str, int], ...] = (
     ("admin_hours", 3, 4.5, "", 38),
     ("admin_hours", 4, 4.0, "", 38),
 )
-"""Four weeks of measurement; two week-4 cuts include a group under five people."""
+"""Four weeks of measurement, each harm family of Failure Mode 3 included (administrative
+hours: the HR business partners' time on the pilot); two week-4 cuts include a group
+under five people."""
+
+# metric, value, group ("" = everyone), people behind the value
+WEEK_5: tuple[tuple[str, float, str, int], ...] = (
+    ("voluntary_participation", 95.0, "", 40),
+    ("completion", 73.7, "", 38),
+    ("usefulness", 81.0, "", 38),
+    ("usefulness", 79.0, "Rotterdam hub", 21),
+    ("usefulness", 86.0, "Head office", 14),
+    ("usefulness", 70.0, "Venlo depot", 3),
+    ("better_preparation", 74.0, "", 37),
+    ("human_escalations", 1, "", 38),
+    ("privacy_incidents", 0, "", 38),
+    ("adverse_effects", 0, "", 38),
+    ("opt_outs", 5.0, "", 40),
+    ("bias_signals", 0, "", 38),
+    ("admin_hours", 4.0, "", 38),
+)
+"""The example's fifth week, to import: no incident; one cut holds a group under five."""
+
+INCIDENT: tuple[tuple[str, float, str, int], ...] = (
+    ("privacy_incidents", 1, "", 38),
+    ("adverse_effects", 0, "", 38),
+    ("opt_outs", 5.0, "", 40),
+)
+"""A report the day after: one privacy incident, which meets the example's first stop condition."""
+
+
+def observations_csv(rows: tuple[tuple[str, float, str, int], ...], period: date) -> str:
+    """Rows as an observations CSV file (DESIGN section 7), all for ``period``."""
+    lines = ["metric,period,value,group,n"]
+    lines += [f"{metric},{period.isoformat()},{value:g},{group},{n}" for metric, value, group, n in rows]
+    return "\n".join(lines) + "\n"
+
+
+def example_files(today: date) -> dict[str, str]:
+    """The worked example's two observation files by name: week 5 (yesterday), then the incident (today).
+
+    Dated from ``today``, so both come after the example's own four weeks whenever it was made.
+    """
+    return {
+        "example-week-5.csv": observations_csv(WEEK_5, today - timedelta(days=1)),
+        "example-incident.csv": observations_csv(INCIDENT, today),
+    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas.enums import Direction, Level, MetricKind, ProhibitionKey, UseCaseStatus
+from schemas.enums import Direction, HarmFamily, Level, MetricKind, ProhibitionKey, UseCaseStatus
 
 CHECKPOINT_GUIDANCE = (
     "Before acting, write the current constraint and the smallest observable result "
@@ -24,15 +24,6 @@ WHAT_TO_MEASURE = (
     "felt impressive."
 )
 """The seed's question behind an outcome's kind (``OutcomeKind``)."""
-
-HARM_FAMILIES: tuple[tuple[str, str], ...] = (
-    ("opt_outs", "opt-outs"),
-    ("privacy_incidents", "privacy incidents"),
-    ("bias_signals", "bias signals"),
-    ("admin_hours", "administrative burden"),
-)
-"""Failure Mode 3's four families ("opt-outs, incidents, bias, and administrative burden"):
-the scorecard metric that measures each, and its name in a sentence."""
 
 STAGES: tuple[tuple[str, str], ...] = (
     (
@@ -177,7 +168,7 @@ _UP, _DOWN = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER
 METRICS: tuple[tuple[str, str, MetricKind, str, Direction], ...] = (
     ("voluntary_participation", "Voluntary participation", MetricKind.ENGAGEMENT, "%", _UP),
     ("completion", "Completion", MetricKind.ENGAGEMENT, "%", _UP),
-    ("usefulness", "User-reported usefulness", MetricKind.OUTCOME, "%", _UP),
+    ("usefulness", "User-reported usefulness", MetricKind.ENGAGEMENT, "%", _UP),
     ("follow_through", "Observable follow-through", MetricKind.OUTCOME, "%", _UP),
     ("human_escalations", "Human escalations", MetricKind.OUTCOME, "count", _DOWN),
     ("privacy_incidents", "Privacy incidents", MetricKind.HARM, "count", _DOWN),
@@ -193,4 +184,20 @@ METRICS: tuple[tuple[str, str, MetricKind, str, Direction], ...] = (
         _DOWN,
     ),
 )
-"""The pilot scorecard's eleven metrics: key, name, kind, unit, direction."""
+"""The pilot scorecard's eleven metrics: key, name, kind, unit, direction.
+
+Usefulness is engagement, as DESIGN section 3 reads Failure Mode 3: participation,
+completion and usefulness show that people use the coach, not that it does no harm.
+"""
+
+HARM_FAMILIES: dict[str, HarmFamily] = {
+    "opt_outs": HarmFamily.OPT_OUTS,
+    "privacy_incidents": HarmFamily.PRIVACY_INCIDENTS,
+    "bias_signals": HarmFamily.BIAS_SIGNALS,
+    "admin_hours": HarmFamily.ADMINISTRATIVE_BURDEN,
+}
+"""The default metrics that measure a harm family of Failure Mode 3.
+
+Administrative hours are filed under cost, and adverse effects are a harm outside
+the four families: the family is a metric's own field, not read from its kind.
+"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -19,6 +20,7 @@ from schemas.enums import (
     Diagnosis,
     Direction,
     GovernanceKey,
+    HarmFamily,
     Level,
     MetricKind,
     OutcomeKind,
@@ -29,6 +31,7 @@ from schemas.enums import (
     TrainingTopic,
     UseCaseStatus,
 )
+from schemas.framework import HARM_FAMILIES
 from schemas.text import Key, Line, Name, Prose, RecordId
 
 SCHEMA_VERSION = 4
@@ -323,6 +326,18 @@ class Metric(Record):
     """Unit of the value, e.g. % or hours."""
     direction: Direction = Direction.HIGHER_IS_BETTER
     """Which way is better."""
+    harm_family: HarmFamily | None = None
+    """The Failure Mode 3 family it measures (opt-outs, privacy incidents, bias signals,
+    administrative burden), whatever its kind; None for the others."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _family_of_a_default_metric(cls, data: Any) -> Any:
+        # Plans written before metrics named their family hold the default metrics
+        # without the field: they measure what their key says.
+        if isinstance(data, dict) and "harm_family" not in data:
+            return {**data, "harm_family": HARM_FAMILIES.get(str(data.get("id")))}
+        return data
 
 
 class Observation(Record):

@@ -1,17 +1,45 @@
-"""The pilot scorecard: conditions against observations, and small-group suppression."""
+"""The pilot scorecard: conditions judged on the latest data, and what a screen may show.
+
+Every figure a screen or report shows comes from ``shown``: a value behind fewer
+than k people, or one that would let such a value be worked out by subtraction, is
+``suppressed (n < k)``. The raw value stays in the plan.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from operator import attrgetter
 
 from schemas.enums import Comparison
-from schemas.plan import Plan
-from schemas.records import Condition, Observation
+from schemas.framework import METRICS
+from schemas.plan import Plan, id_order
+from schemas.records import Condition, Metric, Observation
+from schemas.suppression import HiddenObservations, Suppression, hidden_observations, suppress
+
+__all__ = [
+    "ConditionCheck",
+    "ConditionResult",
+    "ConditionStatus",
+    "HiddenObservations",
+    "MetricRow",
+    "Shown",
+    "Suppression",
+    "describe_condition",
+    "evaluate_condition",
+    "evaluate_conditions",
+    "hidden_observations",
+    "holds",
+    "latest_totals",
+    "observations_shown",
+    "removal_refusal",
+    "scorecard",
+    "shown",
+    "suppress",
+    "suppressed_label",
+]
 
 
 class ConditionStatus(StrEnum):
@@ -20,6 +48,11 @@ class ConditionStatus(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     NO_DATA = "no_data"
+
+    @property
+    def words(self) -> str:
+        """'met', 'not met' or 'not measured', as a screen says it."""
+        return "not measured" if self is ConditionStatus.NO_DATA else self.value.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -94,113 +127,150 @@ def describe_condition(condition: Condition, metric_name: str = "") -> str:
     return f"{metric_name or condition.metric} {condition.comparison.value} {condition.threshold:g}"
 
 
-# -- small-group suppression -----------------------------------------------------
+# -- what a screen or report may show --------------------------------------------
+
+
+def suppressed_label(k: int) -> str:
+    """What a screen shows instead of a hidden value."""
+    return f"suppressed (n < {k})"
+
+
+def number(value: float, unit: str = "") -> str:
+    """'79.5%', '12 hours', '1,250.25 per participant', '3' (a count)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}" if unit and unit != "count" else text
 
 
 @dataclass(frozen=True)
-class Suppression:
-    """Which cells of one table row are hidden, and why."""
+class Shown:
+    """One observation as a screen or report may show it: never a hidden value."""
 
-    primary: frozenset[str]
-    """Cells over fewer than k people."""
-    complementary: frozenset[str]
-    """Cells hidden so the primary ones cannot be worked out by subtraction."""
-    total_hidden: bool
-    """True when the row's total must be hidden as well."""
+    id: str
+    """The observation's id."""
+    period: date
+    """The period it is for."""
+    group: str
+    """Its group; empty for the whole population."""
+    value: float | None
+    """The value, or None when it is suppressed (a gap in a trend)."""
+    n: int | None
+    """The people behind it, or None when it is suppressed."""
+    text: str
+    """The value in words with its unit, or ``suppressed (n < k)``."""
 
     @property
-    def hidden(self) -> frozenset[str]:
-        """Every hidden cell."""
-        return self.primary | self.complementary
+    def suppressed(self) -> bool:
+        """True when the value is hidden."""
+        return self.value is None
 
 
-def suppress(counts: Mapping[str, int], k: int, total: int | None = None) -> Suppression:
-    """Hide the cells of one row (label -> people) so no group under k can be recovered.
-
-    The cells partition the row's total (``total`` people, or their sum when not
-    given); people counted in the total but in no cell form a remainder that is
-    never shown, so it counts as hidden. Primary suppression hides every cell
-    under k people. Then, while subtracting the shown cells from the total would
-    isolate a single hidden cell or a hidden mass of fewer than k people, the
-    smallest shown cell is hidden too. If even that cannot protect the row, the
-    total is hidden as well.
-    """
-    people = sum(counts.values())
-    total_n = people if total is None else total
-    primary = frozenset(label for label, n in counts.items() if n < k)
-    if total_n < k:
-        return Suppression(primary, frozenset(counts) - primary, True)
-    remainder = max(total_n - people, 0)
-    hidden = set(primary)
-    shown = sorted((n, label) for label, n in counts.items() if label not in hidden)
-    while _exposed(hidden, counts, remainder, k) and shown:
-        hidden.add(shown.pop(0)[1])
-    exposed = _exposed(hidden, counts, remainder, k)
-    return Suppression(primary, frozenset(hidden) - primary, exposed)
-
-
-def _exposed(hidden: set[str], counts: Mapping[str, int], remainder: int, k: int) -> bool:
-    """True if total minus shown cells reveals one hidden cell or fewer than k people."""
-    occupied = [counts[label] for label in hidden if counts[label] > 0]
-    mass = sum(occupied) + remainder
-    return (len(occupied) == 1 and remainder == 0) or 0 < mass < k
+def shown(obs: Observation, hidden: frozenset[str], k: int, unit: str = "") -> Shown:
+    """``obs`` as it may be shown, given the ids ``hidden_observations`` hides."""
+    if obs.id in hidden or obs.n < k:
+        return Shown(obs.id, obs.period, obs.group, None, None, suppressed_label(k))
+    return Shown(obs.id, obs.period, obs.group, obs.value, obs.n, number(obs.value, unit))
 
 
 @dataclass(frozen=True)
-class HiddenObservations:
-    """Observation ids to hide everywhere, by reason."""
+class ConditionCheck:
+    """A condition and how it stands: met, not met or not measured."""
 
-    primary: frozenset[str]
-    """Values over fewer than k people."""
-    complementary: frozenset[str]
-    """Values hidden so the others cannot be recovered by subtraction."""
-
-    @property
-    def all(self) -> frozenset[str]:
-        """Every hidden observation id."""
-        return self.primary | self.complementary
-
-
-_ROW_KEY = attrgetter("pilot", "metric", "period")
+    condition: Condition
+    """The condition."""
+    status: ConditionStatus
+    """Judged on the latest whole-population value, hidden or not."""
+    text: str
+    """The condition in words."""
+    latest: Shown | None
+    """The value it was judged on, as it may be shown; None if never measured."""
 
 
-def hidden_observations(observations: Iterable[Observation], k: int) -> HiddenObservations:
-    """Suppress each (pilot, metric, period) row of group values with its whole-population total."""
-    rows: dict[tuple[str, str, date], list[Observation]] = defaultdict(list)
+@dataclass(frozen=True)
+class MetricRow:
+    """One scorecard row: a metric of one pilot, its latest value, conditions and trend."""
+
+    metric: Metric
+    """The metric (kind, unit and direction included)."""
+    latest: Shown | None
+    """The latest whole-population value as it may be shown; None if never measured."""
+    observations: int
+    """How many observations of it the pilot has (groups included)."""
+    conditions: tuple[ConditionCheck, ...]
+    """The pilot's conditions that read this metric."""
+    trend: tuple[Shown, ...]
+    """The whole-population value per period, oldest first; suppressed points have value None."""
+
+
+def scorecard(plan: Plan, pilot: str, hidden: HiddenObservations | None = None) -> list[MetricRow]:
+    """One row per metric for ``pilot``: the framework's eleven in order, then the others."""
+    k = plan.policy.min_group_size
+    ids = (hidden or hidden_observations(plan.observations, k)).all
+    mine = [o for o in plan.observations if o.pilot == pilot]
+    counts = Counter(o.metric for o in mine)
+    trends = _trends(mine)
+    checks = evaluate_conditions(plan, pilot)
+    rows = []
+    for metric in _reading_order(plan.metrics):
+        trend = tuple(shown(o, ids, k, metric.unit) for o in trends.get(metric.id, []))
+        conditions = tuple(_check(r, metric, ids, k) for r in checks if r.condition.metric == metric.id)
+        rows.append(MetricRow(metric, trend[-1] if trend else None, counts[metric.id], conditions, trend))
+    return rows
+
+
+def observations_shown(
+    plan: Plan, pilot: str, metric: str, hidden: HiddenObservations | None = None
+) -> list[Shown]:
+    """One pilot's observations of one metric, newest first, each as it may be shown."""
+    k = plan.policy.min_group_size
+    ids = (hidden or hidden_observations(plan.observations, k)).all
+    unit = next((m.unit for m in plan.metrics if m.id == metric), "")
+    rows = [o for o in plan.observations if o.pilot == pilot and o.metric == metric]
+    rows.sort(key=lambda o: (o.period, o.group == "", id_order(o.id)), reverse=True)
+    return [shown(o, ids, k, unit) for o in rows]
+
+
+def _check(result: ConditionResult, metric: Metric, hidden: frozenset[str], k: int) -> ConditionCheck:
+    obs = result.observation
+    latest = None if obs is None else shown(obs, hidden, k, metric.unit)
+    return ConditionCheck(
+        result.condition, result.status, describe_condition(result.condition, metric.name), latest
+    )
+
+
+def _trends(observations: Iterable[Observation]) -> dict[str, list[Observation]]:
+    """Per metric, the whole-population value of each period (the later record of two), oldest first."""
+    per_period: dict[tuple[str, date], Observation] = {}
     for obs in observations:
-        rows[_ROW_KEY(obs)].append(obs)
-    primary: set[str] = set()
-    complementary: set[str] = set()
-    for row in rows.values():
-        if _safe_row(row, k):
-            continue
-        _suppress_row(row, k, primary, complementary)
-    return HiddenObservations(frozenset(primary), frozenset(complementary))
+        if not obs.group:
+            per_period[(obs.metric, obs.period)] = obs
+    trends: dict[str, list[Observation]] = {}
+    for (metric, _), obs in sorted(per_period.items(), key=lambda item: item[0][1]):
+        trends.setdefault(metric, []).append(obs)
+    return trends
 
 
-def _safe_row(row: list[Observation], k: int) -> bool:
-    """True for the usual row: every value over k people and no small remainder."""
-    total, counts = None, {}
-    for obs in row:
-        if obs.n < k:
-            return False
-        if obs.group:
-            counts[obs.group] = obs.n  # a repeated label: the later record is the one shown
-        else:
-            total = obs.n
-    remainder = 0 if total is None else total - sum(counts.values())
-    return not 0 < remainder < k
+def _reading_order(metrics: list[Metric]) -> list[Metric]:
+    """The framework's metrics in the seed's order, then the plan's own, by id."""
+    order = {key: at for at, (key, *_rest) in enumerate(METRICS)}
+    return sorted(metrics, key=lambda m: (order.get(m.id, len(order)), id_order(m.id)))
 
 
-def _suppress_row(row: list[Observation], k: int, primary: set[str], complementary: set[str]) -> None:
-    totals = [o for o in row if not o.group]
-    groups: dict[str, Observation] = {}
-    for obs in row:
-        if obs.group:
-            groups[obs.group] = obs  # a repeated label: the later record is the one shown
-    total = totals[-1].n if totals else None
-    result = suppress({label: o.n for label, o in groups.items()}, k, total)
-    primary.update(obs.id for obs in row if obs.n < k)
-    complementary.update(groups[label].id for label in result.complementary)
-    if result.total_hidden:
-        complementary.update(obs.id for obs in totals if obs.n >= k)
+def removal_refusal(plan: Plan, metric: str) -> str:
+    """Why ``metric`` cannot be removed from the scorecard now, or an empty string.
+
+    The framework's eleven stay; a metric a condition reads, or with observations
+    (which would be left without a metric), stays until they go.
+    """
+    if any(key == metric for key, *_rest in METRICS):
+        return "it is one of the framework's eleven metrics"
+    readers = [c.id for c in plan.conditions if c.metric == metric]
+    if readers:
+        return f"{', '.join(readers)} {'reads' if len(readers) == 1 else 'read'} it"
+    measured = sum(1 for o in plan.observations if o.metric == metric)
+    if measured:
+        return f"{measured} observation{'s' if measured > 1 else ''} of it would be left without a metric"
+    return ""

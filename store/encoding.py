@@ -20,7 +20,11 @@ def encode(tables: Tables) -> bytes:
 
 @dataclass
 class _Kept:
-    """What is kept of one table: its ids in file order and each record's bytes."""
+    """What is kept of one table: its ids in file order and each record's bytes.
+
+    A table encoded whole keeps only ``joined`` until one of its records changes:
+    a command that saves once and exits never pays for cutting it into pieces.
+    """
 
     order: list[str]
     pieces: list[bytes]
@@ -51,6 +55,12 @@ class Encoder:
         if key is None or not key.isascii():
             del self._kept[table]
             return
+        if kept.joined is not None and len(kept.pieces) != len(kept.order):
+            pieces = _split(kept.joined, len(kept.order))
+            if pieces is None:
+                del self._kept[table]
+                return
+            kept.pieces = pieces
         kept.joined = None
         at = bisect.bisect_left(kept.order, key)
         listed = at < len(kept.order) and kept.order[at] == key
@@ -86,9 +96,11 @@ class Encoder:
         if kept is None:
             if not _simple(docs):
                 return (_nested(docs, "  "),)
-            order = sorted(docs)
-            kept = self._kept[name] = _Kept(order, _split(_nested(docs, "  "), order, docs))
-        if not kept.pieces:
+            whole = _nested(docs, "  ")
+            if not docs:
+                return (whole,)
+            kept = self._kept[name] = _Kept(sorted(docs), [], joined=whole[2:-4])
+        if not kept.order:
             return (b"{}",)
         if kept.joined is None:
             for key in kept.stale:
@@ -100,20 +112,22 @@ class Encoder:
 
 def _simple(docs: Any) -> bool:
     """True for a table kept record by record: ASCII ids (sorted as orjson sorts them)."""
-    return isinstance(docs, dict) and all(isinstance(k, str) and k.isascii() for k in docs)
+    try:
+        return isinstance(docs, dict) and all(map(str.isascii, docs))
+    except TypeError:  # a key that is not text
+        return False
 
 
-def _split(table: bytes, order: list[str], docs: dict[str, Any]) -> list[bytes]:
-    """Cut one encoded table into its records' pieces (one orjson call beats thousands).
+def _split(joined: bytes, records: int) -> list[bytes] | None:
+    """Cut one encoded table into its ``records`` pieces, or None if it does not cut so.
 
-    Records sit at exactly four spaces of indent and strings hold no raw line breaks,
-    so a record starts wherever a line at that indent starts with a quote.
+    One orjson call for a table beats thousands. Records sit at exactly four spaces
+    of indent and strings hold no raw line breaks, so a record starts wherever a
+    line at that indent starts with a quote.
     """
-    if not order:
-        return []
-    pieces = table[2:-4].split(b',\n    "')
-    if len(pieces) != len(order):
-        return [_piece(key, docs[key]) for key in order]
+    pieces = joined.split(b',\n    "')
+    if len(pieces) != records:
+        return None
     return [pieces[0], *(b'    "' + piece for piece in pieces[1:])]
 
 

@@ -15,10 +15,10 @@ from schemas.ledger import ledger_break, whole_plan
 from schemas.plan import HISTORY_TABLE, Plan, plan_to_tables
 from schemas.records import Record
 from store import files, loading, locking, opening
-from store.changes import forward, inverse, plan_edit, replace_record, whole_plan_checked
-from store.entries import history_doc, new_entry
+from store.changes import forward, inverse, new_record_edits, plan_edit, replace_records, whole_plan_checked
+from store.entries import edit_docs, history_doc, new_entry
 from store.errors import ChangeRefused, PlanError
-from store.storage import BatchStorage, DurableStorage, MemoryStorage, PlanDB, Tables, open_db
+from store.storage import BatchStorage, DurableStorage, MemoryStorage, PlanDB, Tables, open_db, write_edits
 
 
 class PlanStore:
@@ -188,6 +188,19 @@ class PlanStore:
             self._undone.clear()
         return entry
 
+    def add_records(self, action: str, table: str, records: Sequence[Record], summary: str) -> HistoryEntry:
+        """Add new records, each validated already, as one action: one history entry, one write.
+
+        An import of thousands of rows goes this way; its undo is one ordinary undo.
+        """
+        if self.read_only:
+            raise ChangeRefused("The plan is open read-only; nothing was changed.")
+        edits = new_record_edits(table, records, self.tables().get(table, {}))
+        entry = self._record(action, edits, [*records], summary, "", None)
+        self._done.append(entry.seq)
+        self._undone.clear()
+        return entry
+
     def undo(self) -> HistoryEntry | None:
         """Revert the latest action of this session, recorded as an action itself."""
         if not self._done:
@@ -300,19 +313,18 @@ class PlanStore:
         """
         last = self._plan.history[-1] if self._plan.history else None
         actor, at = author or (self._plan.plan.display_name, None)
-        entry = new_entry(last, actor, action, edits, (summary, reason), undoes, at)
+        docs = edit_docs(edits)  # once for the hash and the stored entry (thousands, for an import)
+        entry = new_entry(last, actor, action, edits, (summary, reason), undoes, at, docs)
         plan = self._plan
         if records is not None:
-            for edit, record in zip(edits, records, strict=True):
-                plan = replace_record(plan, edit, record)
-            plan = whole_plan_checked(plan)  # before anything is written
+            plan = whole_plan_checked(replace_records(plan, edits, records))  # before anything is written
         info = plan.plan.model_copy(update={"updated": entry.at})
         self._plan = plan.model_copy(update={"plan": info, "history": [*plan.history, entry]})
         try:
             with self._storage.batch():
-                for edit in edits if records is not None else []:
-                    self._write_edit(edit)
-                self._db.records(HISTORY_TABLE).put(entry.id, history_doc(entry))
+                if records is not None:
+                    write_edits(self._db, edits)
+                self._db.records(HISTORY_TABLE).put(entry.id, history_doc(entry, docs))
                 self._db.records("plan").patch("plan", {"updated": info.model_dump(mode="json")["updated"]})
         except OSError as exc:
             self._save_failed(exc)
@@ -335,14 +347,3 @@ class PlanStore:
             f"Could not save {self.path}: {self._save_reason}. The edit is kept in memory; "
             "it is saved with the next edit or retry, and quitting asks first."
         )
-
-    def _write_edit(self, edit: Edit) -> None:
-        table = self._db.records(edit.table)
-        if edit.field is not None:
-            # A field set to None (e.g. an owner cleared) patches; only a record edit drops.
-            table.patch(edit.key, {edit.field: edit.after})
-        elif edit.after is None:
-            table.drop(edit.key)
-        else:
-            assert isinstance(edit.after, dict)
-            table.put(edit.key, edit.after)

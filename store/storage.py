@@ -11,10 +11,20 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from schemas.history import Edit
 from store.encoding import Encoder, encode
 from store.files import atomic_write
 
-__all__ = ["BatchStorage", "DurableStorage", "MemoryStorage", "PlanDB", "StrTable", "encode", "open_db"]
+__all__ = [
+    "BatchStorage",
+    "DurableStorage",
+    "MemoryStorage",
+    "PlanDB",
+    "StrTable",
+    "encode",
+    "open_db",
+    "write_edits",
+]
 
 Tables = dict[str, dict[str, Any]]
 Doc = dict[str, Any]
@@ -112,6 +122,18 @@ class StrTable(Table):
 
         self._update_table(updater, key)
 
+    def put_many(self, docs: Mapping[str, Doc | None]) -> None:
+        """Add, replace or (for None) remove many records in one table operation."""
+
+        def updater(table: dict[Any, Mapping[str, Any]]) -> None:
+            for key, doc in docs.items():
+                if doc is None:
+                    table.pop(key, None)
+                else:
+                    table[key] = dict(doc)
+
+        self._update_table(updater)
+
     def drop(self, key: str) -> None:
         """Remove the record ``key`` if it is there."""
 
@@ -164,3 +186,22 @@ class PlanDB(TinyDB):
 def open_db(storage: BatchStorage) -> PlanDB:
     """A TinyDB instance over an already constructed storage."""
     return PlanDB(storage=lambda: storage)
+
+
+def write_edits(db: PlanDB, edits: list[Edit]) -> None:
+    """Write the edits of one action to their tables (inside the caller's batch)."""
+    first = edits[0].table if edits else ""
+    if len(edits) > 1 and all(e.field is None and e.table == first for e in edits):
+        # Thousands of records of one table (an import, or its undo) in one operation.
+        db.records(first).put_many({e.key: e.after for e in edits})
+        return
+    for edit in edits:
+        table = db.records(edit.table)
+        if edit.field is not None:
+            # A field set to None (e.g. an owner cleared) patches; only a record edit drops.
+            table.patch(edit.key, {edit.field: edit.after})
+        elif edit.after is None:
+            table.drop(edit.key)
+        else:
+            assert isinstance(edit.after, dict)
+            table.put(edit.key, edit.after)

@@ -101,10 +101,11 @@ def test_outcome_kinds_are_the_seeds_what_to_measure() -> None:
 def test_the_four_harm_families_are_failure_mode_three_and_scorecard_metrics() -> None:
     assert "ignoring opt-outs, incidents, bias, and administrative burden" in SEED
     metrics = {m.id for m in default_plan(NOW).metrics}
-    assert [key for key, _words in HARM_FAMILIES] == [
-        "opt_outs",
-        "privacy_incidents",
-        "bias_signals",
-        "admin_hours",
+    assert list(HARM_FAMILIES) == ["opt_outs", "privacy_incidents", "bias_signals", "admin_hours"]
+    assert [family.words for family in HARM_FAMILIES.values()] == [
+        "opt-outs",
+        "privacy incidents",
+        "bias signals",
+        "administrative burden",
     ]
-    assert {key for key, _words in HARM_FAMILIES} <= metrics
+    assert set(HARM_FAMILIES) <= metrics

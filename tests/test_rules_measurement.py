@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from planbuild import add, days, edit, example, found, one
 
-from schemas.enums import DecisionKind, PilotStatus, Severity
+from schemas.enums import DecisionKind, HarmFamily, MetricKind, PilotStatus, Severity
 from schemas.plan import Plan
+from schemas.records import Metric
+from schemas.rules.measurement import missing_measurements
 
 
 def _incident(plan: Plan, value: float = 1, n: int = 38, group: str = "", key: str = "obs-90") -> Plan:
@@ -27,7 +29,7 @@ def test_met_stop_condition_is_blocking() -> None:
     assert finding.stage == 7
     assert finding.message == (
         'Stop condition "One privacy incident or more stops the pilot." of pilot "New-manager feedback '
-        f'preparation pilot" is met: the latest value ({days(-1)}) is 1.'
+        f'preparation pilot" is met: the latest value ({days(-1)}, observation obs-90) is 1.'
     )
 
 
@@ -94,3 +96,82 @@ def test_pilot_smaller_than_k_is_a_warning() -> None:
     plan = edit(example(), "pilots", "pilot-1", population_size=4)
     finding = one(plan, "small-groups", Severity.WARNING, "pilots/pilot-1")
     assert "none of its figures can be shown" in finding.message
+
+
+def _without(plan: Plan, *metrics: str) -> Plan:
+    return plan.model_copy(update={"observations": [o for o in plan.observations if o.metric not in metrics]})
+
+
+def test_one_harm_metric_does_not_silence_failure_mode_three() -> None:
+    plan = _without(example(), "opt_outs", "bias_signals", "admin_hours")  # privacy incidents still measured
+    finding = one(plan, "measurement", Severity.WARNING, "pilots/pilot-1")
+    assert finding.message == (
+        'Pilot "New-manager feedback preparation pilot" measures engagement (completion and user-reported '
+        "usefulness) but not opt-outs, bias signals or administrative burden: measuring engagement alone "
+        "is Failure Mode 3."
+    )
+    assert finding.fix.startswith("Record observations of Opt-outs, Bias signals and Administrative hours")
+
+
+def test_administrative_hours_count_as_administrative_burden() -> None:
+    assert [f for f in found(example(), "measurement") if f.entity == "pilots/pilot-1"] == []
+    finding = one(_without(example(), "admin_hours"), "measurement", Severity.WARNING, "pilots/pilot-1")
+    assert "but not administrative burden:" in finding.message
+
+
+def test_a_custom_metric_naming_a_family_counts() -> None:
+    plan = add(
+        _without(example(), "bias_signals"),
+        "metrics",
+        id="fairness_reviews",
+        name="Fairness reviews with a finding",
+        kind=MetricKind.HARM,
+        harm_family=HarmFamily.BIAS_SIGNALS,
+    )
+    assert one(plan, "measurement", Severity.WARNING, "pilots/pilot-1")
+    plan = add(
+        plan,
+        "observations",
+        id="obs-90",
+        pilot="pilot-1",
+        metric="fairness_reviews",
+        period=days(-1),
+        value=0,
+        n=38,
+    )
+    assert [f for f in found(plan, "measurement") if f.entity == "pilots/pilot-1"] == []
+
+
+def test_a_family_no_metric_measures_says_to_add_one() -> None:
+    plan = _without(example(), "bias_signals")
+    plan = plan.model_copy(update={"metrics": [m for m in plan.metrics if m.id != "bias_signals"]})
+    finding = one(plan, "measurement", Severity.WARNING, "pilots/pilot-1")
+    assert "bias signals (add a metric that measures them)" in finding.fix
+
+
+def test_failure_mode_three_blocks_a_decision_but_not_a_stop() -> None:
+    plan = _without(example(), "bias_signals")
+    completed = edit(plan, "pilots", "pilot-1", status=PilotStatus.COMPLETED)
+    finding = one(completed, "measurement", Severity.BLOCKING, "pilots/pilot-1")
+    assert finding.message.endswith("Failure Mode 3; a decision on it needs them.")
+    expand = add(plan, "decisions", id="dec-1", pilot="pilot-1", kind=DecisionKind.EXPAND)
+    assert one(expand, "measurement", Severity.BLOCKING, "pilots/pilot-1")
+    stop = add(plan, "decisions", id="dec-1", pilot="pilot-1", kind=DecisionKind.STOP)
+    stopped = edit(stop, "pilots", "pilot-1", status=PilotStatus.STOPPED)
+    assert one(stopped, "measurement", Severity.WARNING, "pilots/pilot-1")
+
+
+def test_plans_saved_before_metrics_named_their_family_keep_the_defaults() -> None:
+    stored = {"id": "admin_hours", "name": "Administrative hours", "kind": "cost"}
+    assert Metric.model_validate(stored).harm_family is HarmFamily.ADMINISTRATIVE_BURDEN
+    assert Metric.model_validate({**stored, "harm_family": None}).harm_family is None
+    assert Metric.model_validate({**stored, "id": "coach_hours"}).harm_family is None
+
+
+def test_missing_measurements_names_what_stage_seven_lacks() -> None:
+    assert missing_measurements(example(), "pilot-1") == []
+    plan = _without(example(), "bias_signals", "adverse_effects")
+    assert missing_measurements(plan, "pilot-1") == [
+        "Adverse effects (a condition reads it)",
+        "bias signals (a harm family of Failure Mode 3)",
+    ]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from schemas.enums import DecisionKind, Severity
-from schemas.framework import HARM_FAMILIES
+from schemas.enums import DecisionKind, HarmFamily, Severity
 from schemas.plan import Plan
 from schemas.records import Pilot
 from schemas.rules import places
@@ -69,7 +68,8 @@ def _unobserved(plan: Plan, pilot: Pilot) -> list[Unmet]:
     observed = {metric for (pid, metric) in latest_totals(plan.observations) if pid == pilot.id}
     read = dict.fromkeys(c.metric for c in plan.conditions if c.pilot == pilot.id)
     conditions = [names.get(key, key) for key in read if key not in observed]
-    harms = [words for key, words in HARM_FAMILIES if key not in observed]
+    measured = {m.harm_family for m in plan.metrics if m.harm_family is not None and m.id in observed}
+    harms = [family.words for family in HarmFamily if family not in measured]
     label = pilot_label(pilot, start=True)
     items = []
     if conditions:

@@ -37,4 +37,8 @@ def run(args: argparse.Namespace) -> int:
         summary = "Created the plan from the framework defaults."
     PlanStore.create(args.plan, plan, summary=summary).close()
     print(f"Created {args.plan} with {what}. Open it with: coach-rollout '{args.plan}'")
+    if args.example:
+        print(
+            "Its next observations to import (week 5, then an incident): coach-rollout example-observations"
+        )
     return 0

@@ -15,6 +15,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("tui.cli.init", "create a plan without opening the app"),
     "check": ("tui.cli.check", "print the findings; exit 1 if any is blocking"),
     "export": ("tui.cli.export", "write the plan or a report"),
+    "import-observations": (
+        "tui.cli.import_observations",
+        "add a CSV of observations to a pilot, all or none",
+    ),
+    "example-observations": ("tui.cli.example_observations", "write the worked example's observation files"),
     "history": ("tui.cli.history", "print the change history"),
     "verify": ("tui.cli.verify", "verify the history: chain, ids, replay [--against EARLIER]; exit 1 if not"),
     "merge": ("tui.cli.merge", "merge two branches' plans by replaying their history (git's merge driver)"),
