@@ -179,6 +179,13 @@ class ConsultationBody(StrEnum):
     PARTICIPANT_PANEL = "participant_panel"
 
 
+class ReviewOutcome(StrEnum):
+    """What a stage review meeting decided about one stage."""
+
+    ACCEPTED = "accepted"
+    CHANGES_REQUESTED = "changes_requested"
+
+
 class Severity(StrEnum):
     """How much a finding matters."""
 
