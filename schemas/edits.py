@@ -40,6 +40,8 @@ from schemas.records import (
     RaciActivity,
     RaciRole,
     Record,
+    Review,
+    ReviewAction,
     RoiClaim,
     Stage,
     TrainingSession,
@@ -69,6 +71,8 @@ ID_PREFIX: dict[type[Record], str] = {
     Decision: "dec",
     RoiClaim: "roi",
     Consultation: "cons",
+    Review: "rev",
+    ReviewAction: "ra",
 }
 """The id prefix of new records of each model (``uc-9``); metrics are keyed by name instead."""
 

@@ -224,6 +224,13 @@ class ConsultationOutcome(StrEnum):
     OBJECTED = "objected"
 
 
+class ReviewOutcome(StrEnum):
+    """What a stage review meeting decided about one stage."""
+
+    ACCEPTED = "accepted"
+    CHANGES_REQUESTED = "changes_requested"
+
+
 class Severity(StrEnum):
     """How much a finding matters."""
 

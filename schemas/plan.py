@@ -25,6 +25,8 @@ from schemas.records import (
     RaciActivity,
     RaciRole,
     Record,
+    Review,
+    ReviewAction,
     RoiClaim,
     Stage,
     TrainingSession,
@@ -52,6 +54,8 @@ TABLES: dict[str, type[Record]] = {
     "decisions": Decision,
     "roi_claims": RoiClaim,
     "consultations": Consultation,
+    "reviews": Review,
+    "review_actions": ReviewAction,
 }
 """Every editable table and the model of its records."""
 
@@ -123,6 +127,10 @@ class Plan(BaseModel):
     """ROI claims."""
     consultations: list[Consultation] = Field(default_factory=list)
     """Consultations."""
+    reviews: list[Review] = Field(default_factory=list)
+    """Stage review meetings, finished or kept unfinished (format 3; none in format 2)."""
+    review_actions: list[ReviewAction] = Field(default_factory=list)
+    """Actions the review meetings agreed (format 3; none in format 2)."""
     history: list[HistoryEntry] = Field(default_factory=list)
     """The change history, oldest first."""
 

@@ -27,6 +27,7 @@ from schemas.enums import (
     PilotStatus,
     ProhibitionKey,
     RaciLetter,
+    ReviewOutcome,
     StageStatus,
     TrainingTopic,
     UseCaseStatus,
@@ -412,3 +413,68 @@ class Consultation(Record):
         if self.body is ConsultationBody.OTHER and not self.body_name:
             raise ValueError("a body other than the listed ones needs its name")
         return self
+
+
+class Attendee(BaseModel):
+    """One person at a stage review meeting."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    """Their name, as typed at the meeting."""
+    role: Name
+    """The role they speak for: one of the RACI roles, or another typed."""
+
+
+class StageVerdict(BaseModel):
+    """What a review meeting decided about one stage."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stage: int = Field(ge=1, le=8)
+    """The stage reviewed."""
+    outcome: ReviewOutcome
+    """Accepted, or changes requested."""
+    note: Line = ""
+    """What the meeting said about it."""
+
+
+class Review(Record):
+    """A stage review meeting: who came, and what it decided stage by stage."""
+
+    held_on: date
+    """The day of the meeting."""
+    attendees: list[Attendee] = Field(min_length=1)
+    """Everyone at the meeting (at least one)."""
+    verdicts: list[StageVerdict] = Field(default_factory=list)
+    """The outcome of each stage reviewed, in stage order."""
+    finished: bool = False
+    """True when the meeting finished the review; False when it was kept unfinished."""
+
+    @model_validator(mode="after")
+    def _one_verdict_per_stage(self) -> Review:
+        stages = [v.stage for v in self.verdicts]
+        if len(stages) != len(set(stages)):
+            raise ValueError("a review records one outcome per stage")
+        return self
+
+
+class ReviewAction(Record):
+    """An action a review meeting agreed: what, who owns it, by when, and when it was done."""
+
+    review: RecordId
+    """The review that agreed it."""
+    stage: int = Field(ge=1, le=8)
+    """The stage it belongs to."""
+    what: Name
+    """What is to be done."""
+    owner: Name
+    """Who owns it: a RACI role's name, or a person's name as typed."""
+    owner_role: RecordId | None = None
+    """The RACI role, when the owner is one."""
+    due: date
+    """When it is due; past due and not done, it is a ``dates`` warning."""
+    done_by: Line = ""
+    """Who marked it done (typed); empty while it is open."""
+    done_at: date | None = None
+    """When it was done; None while it is open (marking it done sets both)."""

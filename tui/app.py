@@ -15,11 +15,14 @@ from textual.timer import Timer
 from store import PlanStore
 from tui.keys import APP_KEYS
 from tui.screens.main import MainScreen, binding
-from tui.session import PlanSession, Result
+from tui.session import READ_ONLY_MESSAGE, PlanSession, Result
 from tui.views.base import PlanView
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from tui.dialogs.form import Values
+    from tui.screens.review import Paused
 
 RETRY_SECONDS = 5.0
 """How often a failed save is tried again."""
@@ -44,7 +47,12 @@ class CoachApp(App[None]):
     BINDINGS = [binding(key) for key in APP_KEYS]
 
     def __init__(
-        self, store: PlanStore, *, today: date | None = None, keymap: dict[str, str] | None = None
+        self,
+        store: PlanStore,
+        *,
+        today: date | None = None,
+        keymap: dict[str, str] | None = None,
+        review: bool = False,
     ) -> None:
         super().__init__()
         self.keymap = keymap or {}
@@ -54,6 +62,7 @@ class CoachApp(App[None]):
         self.session = PlanSession(store, today or date.today())
         """The open plan, its findings, undo and redo."""
         self._retry: Timer | None = None
+        self._review_first = review
 
     @property
     def store(self) -> PlanStore:
@@ -99,6 +108,8 @@ class CoachApp(App[None]):
     def _main_ready(self) -> None:
         self._watch_save()
         self.call_after_refresh(self._after_first_frame)
+        if self._review_first:  # `coach-rollout review`: straight into review mode
+            self.call_after_refresh(self.action_review)
 
     def _after_first_frame(self) -> None:
         """Work that need not delay the first frame."""
@@ -168,19 +179,67 @@ class CoachApp(App[None]):
             self.notify(result.message)
 
     def action_help(self) -> None:
-        """Show the current view's help and keys."""
+        """Show the current view's help and keys (review mode's, while it is open)."""
         from tui.dialogs.help import HelpDialog
-        from tui.palette import help_rows
+        from tui.palette import help_rows, review_help_rows
+        from tui.screens.review import HELP, ReviewScreen
 
+        if isinstance(self.screen, ReviewScreen):
+            self.push_screen(HelpDialog("Review mode", HELP, review_help_rows(self)))
+            return
         view = self.main.active_view
         self.push_screen(HelpDialog(view.TAB_TITLE, view.HELP, help_rows(self, view)))
+
+    def action_review(self) -> None:
+        """Start a stage review meeting, or return to the one in progress."""
+        from tui.screens.review import ReviewScreen
+        from tui.views.review import forms
+
+        if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
+            return
+        if self.session.review is not None:
+            self.push_screen(ReviewScreen(self.session), self._review_closed)
+            return
+        if self.session.read_only:
+            self.notify(
+                READ_ONLY_MESSAGE + " A review cannot be recorded.", title="Not changed", severity="error"
+            )
+            return
+        form = forms.meeting_form(self.session.plan, self.session.today)
+        form.submit_callback = self._meeting_entered
+        self.push_screen(form, lambda values: self.action_review() if values is not None else None)
+
+    def _meeting_entered(self, values: Values) -> str | None:
+        """Begin the meeting's draft from the form; why not, if it cannot begin."""
+        from tui.views.review import changes
+
+        draft = changes.start(self.session.plan, values)
+        if isinstance(draft, str):
+            return draft
+        self.session.review = draft
+        return None
+
+    async def _review_closed(self, paused: Paused | None) -> None:
+        """After the review screen: go where the user asked (the review waits), or show the saved plan."""
+        if paused is None:
+            return
+        if paused.target and not await self.main.open_entity(paused.target):
+            # A record no tab edits yet (a pilot, a condition): its stage, and the fix in words.
+            await self.main.open_entity(paused.stage)
+            self.notify(paused.fix, title="To fix")
+        self.notify("The review waits on the stage it was on: R returns to it.", title="Review paused")
 
     def action_request_quit(self) -> None:
         """Quit; if an edit could not be saved, or a form is being filled in, ask first."""
         from tui.dialogs.confirm import ConfirmDialog
         from tui.dialogs.form import FormDialog
 
-        if self.store.dirty:
+        if self.session.review is not None:
+            question = (
+                "A stage review meeting is in progress and not saved (escape in review mode keeps it "
+                "as an unfinished review).\n\nQuit anyway and lose what it recorded?"
+            )
+        elif self.store.dirty:
             unsaved = self.session.save_error or "An edit is not saved."
             question = f"{unsaved}\n\nQuit anyway and lose the unsaved edit?"
         elif any(isinstance(screen, FormDialog) and screen.is_changed() for screen in self.screen_stack):

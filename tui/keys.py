@@ -47,6 +47,13 @@ class AppKey:
 SCREEN_KEYS: tuple[AppKey, ...] = (
     AppKey("app.help", "question_mark", "app.help", "Help", display="?", title="Help for the current view"),
     AppKey("app.quit", "q", "app.request_quit", "Quit"),
+    AppKey(
+        "app.review",
+        "R",
+        "app.review",
+        "Review",
+        title="Review mode: walk the stages in a meeting (or return to the one in progress)",
+    ),
     AppKey("app.undo", "ctrl+z", "app.undo", "Undo", show=False, title="Undo the latest change"),
     AppKey("app.redo", "ctrl+y", "app.redo", "Redo", show=False, title="Redo the latest undone change"),
 )

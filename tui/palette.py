@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.keys import APP_KEYS, EVERY_KEY, SCREEN_KEYS, TAB_KEYS, AppKey, keys_now
+from tui.keys import APP_KEYS, EVERY_KEY, SCREEN_KEYS, TAB_KEYS, AppKey, key_by_id, keys_now
 from tui.screens.main import MainScreen
+from tui.screens.review import ReviewScreen
 from tui.tabs import TABS
+from tui.views.review.page import StagePage
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -56,7 +58,56 @@ def app_key_display(app: App[Any], key: AppKey) -> str:
     return "/".join(keys_now(key, keymap))  # as typed in keys.json: 'ctrl+z', not '^z'
 
 
+def review_bindings() -> list[Binding]:
+    """Review mode's keys, one per id with all its keys: the stage page's, then its screen's."""
+    merged: dict[str, Binding] = {}
+    for binding in _bindings(StagePage.BINDINGS) + _bindings(ReviewScreen.BINDINGS):
+        held = merged.get(binding.id or binding.action)
+        key = binding.key if held is None else f"{held.key},{binding.key}"
+        merged[binding.id or binding.action] = replace(binding, key=key)
+    return list(merged.values())
+
+
+def _review_words(binding: Binding) -> str:
+    return StagePage.DESCRIPTIONS.get(binding.id or "", binding.description)
+
+
+def review_commands(app: App[Any], review: ReviewScreen) -> list[PaletteCommand]:
+    """Review mode's own actions, for the palette while a review is on screen."""
+    return [
+        PaletteCommand(
+            f"Review: {_review_words(binding)}",
+            f"key {key_display(app, binding)} in review mode",
+            partial(app.call_later, review.run_action, binding.action.removeprefix("screen.")),
+        )
+        for binding in review_bindings()
+        if binding.id != "review.help"
+    ]
+
+
+def _paused_first(app: App[Any], review: ReviewScreen, command: PaletteCommand) -> PaletteCommand:
+    """``command`` run after the review steps aside (its draft waits for R)."""
+
+    def run() -> None:
+        review.pause()
+        app.call_later(command.run)
+
+    return replace(command, run=run)
+
+
 def palette_commands(app: App[Any], screen: MainScreen) -> list[PaletteCommand]:
+    """Review mode's actions while it is open, each tab, each view's bound actions, the app's own."""
+    commands = _main_commands(app, screen)
+    review = next((s for s in app.screen_stack if isinstance(s, ReviewScreen)), None)
+    if review is None:
+        return commands
+    keep = {key_by_id(i).long for i in ("app.help", "app.review")}  # these work over the review itself
+    return review_commands(app, review) + [
+        c if c.title in keep else _paused_first(app, review, c) for c in commands
+    ]
+
+
+def _main_commands(app: App[Any], screen: MainScreen) -> list[PaletteCommand]:
     """Each tab, each view's bound actions, then the app's own actions."""
     commands: list[PaletteCommand] = []
     for view in (entry.load() for entry in TABS):
@@ -91,13 +142,26 @@ def help_rows(app: App[Any], view: PlanView) -> list[tuple[str, str]]:
     return rows
 
 
+def review_help_rows(app: App[Any]) -> list[tuple[str, str]]:
+    """(key, what it does) for review mode's keys, then the app's keys that work there."""
+    rows = [(key_display(app, b), f"{_review_words(b)}  [{b.id}]") for b in review_bindings()]
+    rows += [(app_key_display(app, k), f"{k.long}  [{k.id}]") for k in APP_KEYS]
+    return rows
+
+
 def keymap_scopes() -> list[list[tuple[str, str, str]]]:
-    """For each view, its bindings with the app's keys: the keys active together (``tui.keymap``)."""
+    """For each view (and review mode), its bindings with the app's keys active with it (``tui.keymap``)."""
     shared = [(k.id, k.keys, k.description) for k in EVERY_KEY]
-    return [
+    scopes = [
         [(b.id, b.key, b.description) for b in Binding.make_bindings(entry.load().BINDINGS) if b.id] + shared
         for entry in TABS
     ]
+    review = [
+        (b.id, b.key, b.description)
+        for b in Binding.make_bindings([*StagePage.BINDINGS, *ReviewScreen.BINDINGS])
+        if b.id
+    ]
+    return [*scopes, review + [(k.id, k.keys, k.description) for k in APP_KEYS]]
 
 
 class PlanCommands(Provider):

@@ -18,6 +18,7 @@ from datetime import date
 from schemas.edits import PlanEdit
 from schemas.findings import Finding, evaluate
 from schemas.plan import HISTORY_TABLE, Plan
+from schemas.review import ReviewDraft
 from schemas.rules.history import stored_chain, stored_ledger
 from store import ChangeRefused, PlanStore
 from tui.tabs import TAB_IDS
@@ -56,6 +57,8 @@ class PlanSession:
         """Every finding of the current plan, the history chain's first (see ``refresh``)."""
         self.chain: list[Finding] = []
         """What verifying the stored history found (``verify_chain``)."""
+        self.review: ReviewDraft | None = None
+        """The stage review meeting in progress: not in the plan until it is finished or kept."""
         self._stale: set[str] = set()
 
     @property

@@ -39,7 +39,7 @@ class Tab:
 
 
 TABS: tuple[Tab, ...] = (
-    Tab("overview", "Overview", "1", (), "tui.views.overview.view:OverviewView"),
+    Tab("overview", "Overview", "1", ("reviews", "review_actions"), "tui.views.overview.view:OverviewView"),
     Tab("stages", "Stages", "2", ("stages", "evidence", "outcomes"), "tui.views.stages.view:StagesView"),
     Tab("use-cases", "Use cases", "3", ("use_cases",), "tui.views.usecases.view:UseCasesView"),
     Tab(

@@ -1,4 +1,4 @@
-"""dates: an overdue stage target, governance review or pilot end is a warning."""
+"""dates: an overdue stage target, governance review, pilot end or review action is a warning."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import date
 
 from schemas.enums import PilotStatus, Severity, StageStatus
 from schemas.plan import Plan
+from schemas.review import is_overdue
 from schemas.rules.base import Finding, at, pilot_label, stage_name
 
 RULE = "dates"
@@ -45,6 +46,27 @@ def dates(plan: Plan, today: date) -> list[Finding]:
                     at("pilots", pilot.id),
                     f"{pilot_label(pilot, start=True)} was due to end on {pilot.end} and {state}.",
                     "Record that it ended and decide to expand, modify or stop, or set a new end date.",
+                )
+            )
+    return found + _actions(plan, today)
+
+
+def _actions(plan: Plan, today: date) -> list[Finding]:
+    """An action agreed at a review, past its due date and not done: naming its owner."""
+    meetings = {review.id: review.held_on for review in plan.reviews}
+    found = []
+    for action in plan.review_actions:
+        if is_overdue(action, today):
+            held = meetings.get(action.review)
+            agreed = f" (agreed at the review of {held})" if held else ""
+            found.append(
+                _warning(
+                    action.stage,
+                    at("review_actions", action.id),
+                    f'The action "{action.what}" on {stage_name(plan, action.stage)}, owned by '
+                    f"{action.owner}, was due on {action.due} and is not done{agreed}.",
+                    f"{action.owner}: do it and mark it done (tab 1 Overview, key d), or agree a new "
+                    "due date at the next review.",
                 )
             )
     return found

@@ -32,7 +32,8 @@ KEYS = {
 class Terminal:
     """The app running in a pty, its output fed to a pyte screen."""
 
-    def __init__(self, plan: Path, *args: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, plan: Path, *args: str, env: dict[str, str] | None = None, command: str = "") -> None:
+        """Run ``coach-rollout [COMMAND] PLAN ARGS`` (the app itself when no command is named)."""
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
         environment = {**os.environ, "TERM": "xterm-256color"}
@@ -40,7 +41,7 @@ class Terminal:
         environment.update(env or {})
         self.child = pexpect.spawn(
             sys.executable,
-            ["-m", "tui", str(plan), *args],
+            ["-m", "tui", *([command] if command else []), str(plan), *args],
             dimensions=(24, 80),
             env=environment,
             cwd=str(ROOT),

@@ -13,6 +13,7 @@ from store.errors import PlanError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("tui.cli.init", "create a plan without opening the app"),
+    "review": ("tui.cli.review", "open the app in review mode: walk the stages in a meeting"),
     "check": ("tui.cli.check", "print the findings; exit 1 if any is blocking"),
     "export": ("tui.cli.export", "write the plan or a report"),
     "import-observations": (

@@ -54,7 +54,9 @@ def run_app(args: argparse.Namespace) -> int:
     from tui.app import CoachApp  # Textual only once the plan opened
 
     try:
-        CoachApp(store, keymap=keymap).run(mouse=not args.no_mouse)
+        CoachApp(store, keymap=keymap, review=bool(getattr(args, "review", False))).run(
+            mouse=not args.no_mouse
+        )
     finally:
         store.close()
         gc.enable()

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
+from rich.text import Text
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
@@ -115,7 +116,8 @@ def editor(spec: FormField) -> Widget:
     if spec.kind == "select":
         initial = spec.initial if spec.initial is not None else Select.NULL
         return Select(
-            [(Content(label), value) for label, value in spec.options],
+            # Rich Text, never markup; Select's type-to-search reads only Text or str prompts.
+            [(Text(label), value) for label, value in spec.options],
             value=initial,
             allow_blank=not spec.required or spec.initial is None,
             id=wid,

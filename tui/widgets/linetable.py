@@ -191,7 +191,7 @@ class LineTable(ScrollView, can_focus=True):
         if not self.cells:
             return None
         left = 2
-        for index, width in enumerate(self._layout(self.size.width)):
+        for index, width in enumerate(self._layout(self.scrollable_content_region.width)):
             if left <= x < left + width + 1 and index in self.cells:
                 return index
             left += width + 1
@@ -241,7 +241,7 @@ class LineTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """The header on line 0, then the rows from the scroll position."""
-        width = self.size.width
+        width = self.scrollable_content_region.width  # less a scrollbar: a cut cell still ends in "…"
         if y == 0:
             return self._line(-1, "line-table--header", " ", None, width)
         row = round(self.scroll_y) + y - 1

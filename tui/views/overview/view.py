@@ -12,9 +12,12 @@ from schemas.edits import entity
 from schemas.enums import Severity, StageStatus
 from schemas.findings import Finding, holds_no_longer
 from schemas.plan import Plan
+from schemas.review import open_actions
 from tui.session import PlanSession
 from tui.tabs import tab_for_table
 from tui.views.base import PlanView
+from tui.views.review.actions import action_columns, action_table
+from tui.views.review.symbols import plain
 from tui.widgets.columns import Column
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
@@ -89,9 +92,16 @@ class OverviewView(PlanView, tab="overview"):
         "([ ] not started, [~] in progress, [x] complete, [!] reopened), its evidence "
         "count and its findings (✗ blocking, ! warning). Below, every finding, most "
         "serious first: press enter on one to go where it is fixed. The first line is "
-        "the next action. Tab moves between the table and the list."
+        "the next action. Tab moves between the table and the list. The actions stage reviews "
+        "agreed show under the stages, soonest due first (! overdue): d marks the highlighted "
+        "one done, enter reads the review that agreed it, v lists every review. R starts a "
+        "review (review mode)."
     )
-    BINDINGS = [Binding("enter", "open", "Go to", id="overview.open")]
+    BINDINGS = [
+        Binding("enter", "open", "Go to", id="overview.open"),
+        Binding("d", "done", "Done", id="overview.done"),
+        Binding("v", "reviews", "Reviews", id="overview.reviews"),
+    ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(session, id=id)
@@ -103,11 +113,14 @@ class OverviewView(PlanView, tab="overview"):
             finding_columns(), on_move=lambda row, _column: self._show_fix(row), id="findings"
         )
         """Every finding; the fix of the one under the cursor shows below it."""
+        self.actions = LineTable(action_columns(), id="review-actions")
+        """The open actions from stage reviews (hidden while there are none)."""
 
     def compose(self) -> ComposeResult:
         """Next action, stage table, findings, fix hint."""
         yield Static("", id="next-action", markup=False)
         yield self.stage_table
+        yield self.actions
         yield self.finding_list
         yield Static("", id="finding-fix", markup=False)
 
@@ -128,7 +141,14 @@ class OverviewView(PlanView, tab="overview"):
                 for stage in plan.stages
             ]
         )
+        self._show_actions(plan)
         self._show_findings(findings)
+
+    def _show_actions(self, plan: Plan) -> None:
+        rows, title = action_table(plan, self.session.today, plain(self.app))
+        self.actions.set_rows(rows)
+        self.actions.border_title = title
+        self.actions.set_class(not rows, "-empty")
 
     def _show_findings(self, findings: list[Finding]) -> None:
         self.findings = sorted_findings(findings)
@@ -151,10 +171,17 @@ class OverviewView(PlanView, tab="overview"):
 
     def action_open(self) -> None:
         """Go to where the highlighted finding (or stage) is fixed."""
-        self._open(self.stage_table if self.stage_table.has_focus else self.finding_list)
+        focused = next((t for t in (self.stage_table, self.actions) if t.has_focus), self.finding_list)
+        self._open(focused)
 
     def _open(self, table: LineTable) -> None:
-        if table is self.stage_table:
+        if table is self.actions:
+            from tui.views.review.listing import read_review, review_of_action  # loaded on first use
+
+            review = review_of_action(self.plan, self.actions.cursor_row)
+            if review is not None:
+                self.app.push_screen(read_review(self.plan, review, self.session.today))
+        elif table is self.stage_table:
             self.open_entity(entity(self.plan.stages[self.stage_table.cursor_row]))
         else:
             self.open_finding(self.finding_list.cursor_row)
@@ -174,3 +201,32 @@ class OverviewView(PlanView, tab="overview"):
     def focus_default(self) -> None:
         """Focus the findings list."""
         self.finding_list.focus()
+
+    def focus_entity(self, entity: str) -> None:
+        """Select the review action a finding points at."""
+        key = entity.partition("/")[2]
+        ids = [a.id for a in open_actions(self.plan)]
+        if key in ids:
+            self.actions.move_to(ids.index(key))
+            self.actions.focus()
+
+    def action_done(self) -> None:
+        """Mark the highlighted open action done: who (typed) and when."""
+        actions = open_actions(self.plan)
+        if self.actions.cursor_row >= len(actions):
+            self.notify("No open action to mark done.")
+            return
+        from tui.views.review import changes, forms  # loaded on first use
+
+        action = actions[self.actions.cursor_row]
+        form = forms.done_form(self.plan, action, self.session.today)
+        self.edit_in_form(form, lambda values: changes.mark_done(action, values))
+
+    def action_reviews(self) -> None:
+        """List every stage review kept; each is read as it was recorded."""
+        if not self.plan.reviews:
+            self.notify("No stage review is recorded yet: R starts one.")
+            return
+        from tui.views.review.listing import ReviewsDialog  # loaded on first use
+
+        self.app.push_screen(ReviewsDialog(self.plan, self.session.today))

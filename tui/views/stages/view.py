@@ -171,8 +171,12 @@ def detail(plan: Plan, stage: Stage, findings: list[Finding]) -> Text:
     _section(text, "Purpose", stage.purpose)
     _section(text, "Current constraint", stage.constraint or "(not written yet: press enter)")
     _section(text, "Smallest observable result", stage.target_result or "(not written yet: press enter)")
-    _section(text, f"What changed ({len(outcomes)})", "\n".join(_outcome(o) for o in outcomes) or "(none: w)")
-    _section(text, f"Evidence ({len(evidence)})", "\n".join(_evidence(e) for e in evidence) or "(none: e)")
+    _section(
+        text, f"What changed ({len(outcomes)})", "\n".join(outcome_line(o) for o in outcomes) or "(none: w)"
+    )
+    _section(
+        text, f"Evidence ({len(evidence)})", "\n".join(evidence_line(e) for e in evidence) or "(none: e)"
+    )
     return text
 
 
@@ -181,7 +185,8 @@ def _section(text: Text, title: str, body: str) -> None:
     text.append(body.rstrip() + "\n")
 
 
-def _outcome(outcome: Outcome) -> str:
+def outcome_line(outcome: Outcome) -> str:
+    """One entry of the outcome log as a bullet: when, who, reached or why not."""
     head = f"• {when(outcome.recorded_at)} {outcome.recorded_by}: "
     kind = f" ({OUTCOME_KINDS[outcome.kind]})" if outcome.kind else ""
     if outcome.complete:
@@ -190,5 +195,6 @@ def _outcome(outcome: Outcome) -> str:
     return head + f"[incomplete: {cause}] {outcome.what_changed}\n  Restart: {outcome.restart}"
 
 
-def _evidence(evidence: Evidence) -> str:
+def evidence_line(evidence: Evidence) -> str:
+    """One evidence entry as a bullet: when, who, the result."""
     return f"• {when(evidence.recorded_at)} {evidence.recorded_by}: {evidence.result}"
