@@ -21,12 +21,13 @@ from store.errors import PlanError, PlanInvalid, PlanTooNew, PlanUnreadable
 from store.migrations import Tables, migrate, stored_version
 
 
-def load(path: Path, raw: bytes | None = None) -> tuple[Tables, Plan, int | None]:
+def load(path: Path, raw: bytes | None = None, real: Path | None = None) -> tuple[Tables, Plan, int | None]:
     """Read (or take as ``raw``), migrate in memory and validate a plan file, writing nothing.
 
     Returns the tables, the plan and the format it was migrated from (None if current).
+    ``real`` is the file behind ``path`` (a symlink resolved), whose backups are pointed to.
     """
-    newest = backups.newest_backup(path)
+    newest = backups.newest_backup(real or path)
     backup = f"; the newest backup is {newest}" if newest else ""
     with gc_paused():
         try:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from store import PlanStore
 from store.exchange import read_export
+from tui.cli.planarg import add_plan, plan_path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments."""
-    parser.add_argument("plan", type=Path, help="the plan file to create (must not exist)")
+    add_plan(parser, "the plan file to create (must not exist)")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--example", action="store_true", help="the worked example: 40 new managers")
     source.add_argument("--from", dest="source", type=Path, metavar="EXPORT.json", help="a JSON export")
@@ -21,6 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Create the plan; refuse an existing file."""
     now = datetime.now(UTC)
+    path = plan_path(args)
     if args.source is not None:
         # Used only if the export brings no history; one that does keeps it as it is.
         plan, summary = read_export(args.source), f"Created the plan from the export {args.source.name}."
@@ -35,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
         plan, what = default_plan(now), "the framework defaults"
         summary = "Created the plan from the framework defaults."
-    PlanStore.create(args.plan, plan, summary=summary).close()
-    print(f"Created {args.plan} with {what}. Open it with: coach-rollout '{args.plan}'")
+    PlanStore.create(path, plan, summary=summary).close()
+    print(f"Created {path} with {what}. Open it with: coach-rollout '{path}'")
     if args.example:
         print(
             "Its next observations to import (week 5, then an incident): coach-rollout example-observations"
