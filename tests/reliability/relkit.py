@@ -68,8 +68,9 @@ def run(*argv: str | Path) -> Ran:
 def make_plan(path: Path, edits: int = 0) -> Path:
     """A default plan saved at ``path``, with ``edits`` more history entries."""
     store = PlanStore.create(path, default_plan(NOW, organization="Example Org"), summary="Created.")
-    for n in range(edits):
-        cap(store, 10 + n)
+    with store.one_save():  # one write for them all
+        for n in range(edits):
+            cap(store, 10 + n)
     store.close()
     return path
 

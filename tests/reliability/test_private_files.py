@@ -15,6 +15,7 @@ import pytest
 from relkit import GUARD, NOW, cap, figure, make_plan, mode, run, tables, umask, write_tables
 
 from schemas.defaults import default_plan
+from schemas.records import SCHEMA_VERSION
 from store import PlanError, PlanStore
 from store.migrations import stored_version
 
@@ -75,7 +76,7 @@ def _migrated(path: Path) -> None:
     write_tables(path, data)
     path.chmod(0o600)
     with PlanStore.open(path) as store:
-        assert stored_version(store.tables()) == 2
+        assert stored_version(store.tables()) == SCHEMA_VERSION
 
 
 def planted(path: Path) -> Path:

@@ -1,12 +1,13 @@
-"""Tampering: a hand edit of the history is found by ``verify`` and ``check``, and named.
+"""Tampering: a hand edit is found by ``verify`` and ``check``, and named.
 
-What today's hash chain catches. A hand edit of a record outside the history, and cutting
-off or consistently rewriting the newest entries, need the ledger's replay and
-``verify --against`` (issue 16); their cases join this module when that lands.
+The hash chain finds an edited, removed, forged or reordered entry; replaying the history
+finds a record edited outside it; and what only an earlier copy can show (the newest entries
+cut off, or the whole history rewritten with fresh hashes) ``verify --against`` finds.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,10 @@ from typing import Any
 import pytest
 from relkit import make_plan, run, tables, tally, write_tables
 
+from schemas.history import entry_hash
+
 Tamper = Callable[[dict[str, Any]], int]
-"""Change a plan's raw tables; return the seq of the first entry that no longer verifies."""
+"""Change a plan's raw tables; return the seq of the entry that ``verify`` and ``check`` name."""
 
 
 def _summary(data: dict[str, Any]) -> int:
@@ -44,7 +47,7 @@ def _forged(data: dict[str, Any]) -> int:
 def _reordered(data: dict[str, Any]) -> int:
     history = data["history"]
     history["h-000002"]["seq"], history["h-000003"]["seq"] = 3, 2
-    return 2
+    return 3  # stored as h-000003, it says it is entry 2
 
 
 def _rehashed_one(data: dict[str, Any]) -> int:
@@ -75,9 +78,51 @@ def test_verify_and_check_find_a_tampered_history(tmp_path: Path, how: str) -> N
     data = tables(plan)
     broken = TAMPERING[how](data)
     write_tables(plan, data)
+    said = f"history/h-{broken:06d}"
     verified = run("verify", plan)
-    assert verified.code == 1 and f"history entry #{broken} " in verified.out, verified.out + verified.err
+    assert verified.code == 1 and said in verified.out, verified.out + verified.err
     checked = run("check", plan)
-    assert checked.code == 1 and "history-chain" in checked.out
-    assert f"does not verify from entry {broken}" in checked.out
+    assert checked.code == 1 and "history-chain" in checked.out and said in checked.out
+    tally("tampering: cases")
+
+
+def test_a_record_edited_outside_the_history_is_found_by_replay(tmp_path: Path) -> None:
+    plan = make_plan(tmp_path / "plan.json", edits=3)
+    data = tables(plan)
+    data["policy"]["policy"]["pilot_cap"] = 99
+    write_tables(plan, data)
+    said = "Record policy/policy, field pilot_cap is 99, but replaying the history gives 12"
+    verified, checked = run("verify", plan), run("check", plan)
+    assert verified.code == 1 and said in verified.out
+    assert checked.code == 1 and "history-chain" in checked.out and "policy/policy" in checked.out
+    tally("tampering: cases")
+
+
+def _cut_off(data: dict[str, Any]) -> None:
+    """The newest entry removed and the record put back as it was before it: consistent alone."""
+    del data["history"]["h-000004"]
+    data["policy"]["policy"]["pilot_cap"] = 11
+    data["plan"]["plan"]["updated"] = data["history"]["h-000003"]["at"]
+
+
+def _rewritten(data: dict[str, Any]) -> None:
+    """The newest entry's words changed and every hash from there recomputed: consistent alone."""
+    entry = data["history"]["h-000004"]
+    entry["summary"] = "Cap 12 (as the board asked)"
+    entry["hash"] = entry_hash({**entry, "id": "h-000004"}, entry["prev_hash"])
+
+
+@pytest.mark.parametrize("how", [_cut_off, _rewritten], ids=["newest entry cut off", "history rewritten"])
+def test_what_only_an_earlier_copy_shows_verify_against_finds(
+    tmp_path: Path, how: Callable[[dict[str, Any]], None]
+) -> None:
+    plan = make_plan(tmp_path / "plan.json", edits=3)
+    earlier = tmp_path / "earlier.json"
+    shutil.copyfile(plan, earlier)
+    data = tables(plan)
+    how(data)
+    write_tables(plan, data)
+    assert run("verify", plan).code == 0, "alone, the file is consistent"
+    against = run("verify", plan, "--against", earlier)
+    assert against.code == 1 and "history/h-000004" in against.out, against.out + against.err
     tally("tampering: cases")

@@ -6,7 +6,10 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
+from schemas.ledger import ledger_break
+from schemas.plan import Plan, plan_to_tables
 from store import PlanStore
+from store.errors import PlanInvalid
 from store.exchange import read_export
 from tui.cli.planarg import add_plan, plan_path
 
@@ -25,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     path = plan_path(args)
     if args.source is not None:
         # Used only if the export brings no history; one that does keeps it as it is.
-        plan, summary = read_export(args.source), f"Created the plan from the export {args.source.name}."
+        plan, summary = from_export(args.source), f"Created the plan from the export {args.source.name}."
         what = f"the export {args.source}"
     elif args.example:
         from schemas.example import example_plan
@@ -44,3 +47,12 @@ def run(args: argparse.Namespace) -> int:
             "Its next observations to import (week 5, then an incident): coach-rollout example-observations"
         )
     return 0
+
+
+def from_export(source: Path) -> Plan:
+    """The plan in an export, refused (naming the export) if its history does not give its records."""
+    plan = read_export(source)
+    found = ledger_break(plan_to_tables(plan)) if plan.history else None
+    if found is not None:
+        raise PlanInvalid(f"{source}: {found.entity}: {found.message} Nothing was created.")
+    return plan
