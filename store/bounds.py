@@ -1,10 +1,11 @@
 """Bounds on what a plan or export file may hold, checked as it is read.
 
 A hand-edited or hostile file must be refused with one line, never crash a command later:
-a value nested hundreds deep makes serialisation (and Python's own recursion) fail, a
-number past 64 bits cannot be written back, and a huge file or text exhausts memory.
-Typed records are bounded by their models; what this module walks is what no model types:
-the values a history edit holds, and anything the file holds that orjson cannot write again.
+a value nested hundreds deep makes serialisation fail (orjson stops at 254 levels, pydantic
+near there, the interpreter's recursion at about 1,000), and a huge file exhausts memory.
+Records' texts are bounded by their models (at most 4,000 characters) and history entries'
+words by theirs; what no model types, the values a history edit holds, is bounded by the
+nesting depth here and by the file's size.
 """
 
 from __future__ import annotations
@@ -14,19 +15,19 @@ from typing import Any
 import orjson
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
-"""The largest file read (the benchmarks' large plan, 20,000 observations, is under 7 MB)."""
+"""The largest file read (the benchmarks' large plan, 20,000 observations, is about 14 MB)."""
 
 MAX_RECORDS = 500_000
 """The most records one table (or one list of an export) may hold."""
 
-MAX_DEPTH = 32
-"""How deep a value inside a history edit may nest (a whole record is a few levels)."""
+MAX_DEPTH = 240
+"""How deep a file may nest: below orjson's 254 with room for the levels an export adds."""
 
-MAX_TEXT = 100_000
-"""The longest text inside a history edit, in characters (record texts stop at 4,000)."""
+_ORJSON_DEPTH = 254
+"""The deepest value ``orjson.dumps`` writes."""
 
-MAX_ITEMS = 1_000_000
-"""The most items (list entries and fields) one history edit's values may hold in all."""
+_NAMED_LEVELS = 6
+"""How far down a refusal names the place: far enough for ``history/h-1, field edits.0.before``."""
 
 
 def too_large(size: int) -> str | None:
@@ -42,66 +43,24 @@ def too_many(count: int) -> str | None:
     return f"holds {count:,} records, more than {MAX_RECORDS:,}" if count > MAX_RECORDS else None
 
 
-def edit_problem(edits: Any) -> str | None:
-    """Where and why the ``edits`` of one history entry are refused, or None.
+def too_deep(value: Any, levels: int = _NAMED_LEVELS, *, export: bool = False) -> list[str | int] | None:
+    """The path (at most ``levels`` long) to the part of ``value`` nested past ``MAX_DEPTH``, or None.
 
-    The answer names the field inside the entry, e.g. ``edits.0.before: nested more than 32 deep``.
+    An ``export`` holds the history as a list under ``plan``: one level more than a plan file,
+    so that every plan this reads can be exported and read back.
+
+    One ``orjson.dumps`` of the whole value, wrapped in as many lists as the margin, settles it
+    (about 14 ms on the large plan, a walk in Python takes seven times that); only when it fails
+    is the value searched, a few levels down, for the place to name.
     """
-    if not isinstance(edits, list):
-        return None  # the entry's model names a wrong type
-    budget = [MAX_ITEMS]
-    for index, edit in enumerate(edits):
-        if not isinstance(edit, dict):
-            continue
-        for side in ("before", "after"):
-            value = edit.get(side)
-            if isinstance(value, (dict, list, str, int)):
-                problem = value_problem(value, budget)
-                if problem is not None:
-                    return f"edits.{index}.{side}: {problem}"
-    return None
-
-
-def value_problem(value: Any, budget: list[int] | None = None) -> str | None:
-    """Why one stored value is out of bounds (depth, text, numbers, size), or None.
-
-    Walks with an explicit stack: the point is to refuse what recursion would choke on.
-    """
-    left = budget if budget is not None else [MAX_ITEMS]
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, str):
-            if len(node) > MAX_TEXT:
-                return f"a text longer than {MAX_TEXT:,} characters"
-        elif isinstance(node, int):
-            if not -(2**63) <= node < 2**64:
-                return "a number too large to store"
-        elif isinstance(node, (dict, list)):
-            if depth >= MAX_DEPTH:
-                return f"nested more than {MAX_DEPTH} levels deep"
-            left[0] -= len(node)
-            if left[0] < 0:
-                return f"more than {MAX_ITEMS:,} values"
-            items = node.values() if isinstance(node, dict) else node
-            stack.extend((item, depth + 1) for item in items)
-    return None
-
-
-def unwritable(value: Any) -> list[str | int] | None:
-    """The path to the first part of ``value`` orjson could not write back, or None.
-
-    One ``dumps`` of the whole file (a few milliseconds on the large plan) rules out what
-    the models let through but a save cannot hold, such as an integer past 64 bits; only
-    when it fails is the value searched, a few levels down, for the part to name.
-    """
-    if _writable(value):
+    start = -1 if export else 0
+    if _fits(value, start):
         return None
     path: list[str | int] = []
     node = value
-    while isinstance(node, (dict, list)) and len(path) < _NAMED_LEVELS:
-        items = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
-        step = next(((key, item) for key, item in items if not _writable(item)), None)
+    while isinstance(node, (dict, list)) and len(path) < levels:
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        step = next(((key, item) for key, item in items if not _fits(item, start + len(path) + 1)), None)
         if step is None:
             break
         path.append(step[0])
@@ -109,13 +68,13 @@ def unwritable(value: Any) -> list[str | int] | None:
     return path
 
 
-_NAMED_LEVELS = 4
-"""How deep a path to an unwritable value goes: far enough to name the record and field."""
-
-
-def _writable(value: Any) -> bool:
+def _fits(value: Any, depth: int) -> bool:
+    """True if ``value``, found ``depth`` levels down, ends within ``MAX_DEPTH``."""
+    wrapped = value
+    for _ in range(_ORJSON_DEPTH - MAX_DEPTH + depth):
+        wrapped = [wrapped]
     try:
-        orjson.dumps(value)
+        orjson.dumps(wrapped)
     except TypeError:
         return False
     return True

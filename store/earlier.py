@@ -11,7 +11,7 @@ from schemas.export import EXPORT_FORMAT
 from schemas.history import HistoryEntry, first_broken, seq_of
 from schemas.ledger import Doc, entries_of
 from schemas.text import visible
-from store.bounds import edit_problem
+from store.bounds import MAX_DEPTH, too_deep
 from store.errors import PlanInvalid, PlanUnreadable
 from store.gitrepo import file_at
 from store.loading import check_shape, check_version, describe, parse_json, read_bounded
@@ -54,10 +54,10 @@ def _export_history(name: str, data: dict[str, Any]) -> list[Doc]:
     if not isinstance(history, list) or not all(isinstance(e, dict) for e in history):
         raise PlanInvalid(f"{name}: field plan.history: not a list of entries")
     check_version(name, {"plan": {"plan": {"schema_version": data.get("schema_version")}}})
-    for entry in history:
-        problem = edit_problem(entry.get("edits"))
-        if problem is not None:
-            raise PlanInvalid(f"{name}: history entry {visible(str(entry.get('id', '?')))}, field {problem}")
+    deep = too_deep(data, export=True)
+    if deep is not None:  # a plan file's nesting is checked with its shape (check_shape)
+        where = visible(".".join(str(step) for step in deep))
+        raise PlanInvalid(f"{name}: field {where}: nested more than {MAX_DEPTH} levels deep")
     return sorted((dict(e) for e in history), key=seq_of)
 
 

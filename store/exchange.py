@@ -41,22 +41,16 @@ def read_export(path: Path) -> Plan:
 
 
 def _check_bounds(path: Path, data: dict[str, Any]) -> None:
-    """Refuse what no model bounds: list sizes, history edits' values, unwritable numbers."""
+    """Refuse what no model bounds: list sizes and nesting (history edits' values are untyped)."""
     plan = data.get("plan")
     tables = plan if isinstance(plan, dict) else {}
     for name, rows in tables.items():
         too_many = bounds.too_many(len(rows)) if isinstance(rows, list) else None
         if too_many is not None:
             raise PlanInvalid(f"{path}: plan.{visible(str(name))} {too_many}")
-    history = tables.get("history")
-    for index, entry in enumerate(history if isinstance(history, list) else []):
-        problem = bounds.edit_problem(entry.get("edits")) if isinstance(entry, dict) else None
-        if problem is not None:
-            raise PlanInvalid(f"{path}: {_describe(data, ['plan', 'history', index])}.{problem}")
-    unwritable = bounds.unwritable(data)
-    if unwritable is not None:
-        where = _describe(data, unwritable)
-        raise PlanInvalid(f"{path}: {where}: a value that cannot be stored (too deep or too large)")
+    deep = bounds.too_deep(data, export=True)
+    if deep is not None:
+        raise PlanInvalid(f"{path}: {_describe(data, deep)}: nested more than {bounds.MAX_DEPTH} levels deep")
 
 
 def _check_header(path: Path, data: Any) -> None:

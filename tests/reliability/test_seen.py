@@ -117,7 +117,7 @@ def test_3_a_value_nested_254_deep_in_a_history_edit_is_refused_when_read(tmp_pa
     ]
     write_tables(plan, data, 254)
     with pytest.raises(
-        PlanError, match=r"record history/h-000001, field edits.0.before: nested more than 32"
+        PlanError, match=r"record history/h-000001, field edits.0.before: nested more than 240"
     ):
         PlanStore.open(plan)
 
@@ -173,7 +173,7 @@ def test_5_values_nested_254_to_1000_deep(tmp_path: Path, depth: int, command: s
         write_tables(export, data, depth)
         done = run("init", tmp_path / "new.json", "--from", export)
         assert not (tmp_path / "new.json").exists()
-        named = f"{export}: plan.history/h-000001.edits.0.before: nested more than 32 levels deep"
+        named = f"{export}: plan.history/h-000001.edits.0.before: nested more than 240 levels deep"
     else:
         data = tables(plan)
         data["history"]["h-000001"]["edits"] = [
@@ -181,7 +181,7 @@ def test_5_values_nested_254_to_1000_deep(tmp_path: Path, depth: int, command: s
         ]
         write_tables(plan, data, depth)
         done = run(*command.split(), plan, *(["--format", "json"] if command == "export" else []))
-        named = f"{plan}: record history/h-000001, field edits.0.after: nested more than 32 levels deep"
+        named = f"{plan}: record history/h-000001, field edits.0.after: nested more than 240 levels deep"
     assert done.code == 2 and done.err.strip().endswith(named), done.err
     assert done.err.count("\n") == 1
 
