@@ -14,7 +14,7 @@ from relkit import DEEP, ROOT, cap, make_plan, mode, run, tables, temps, umask, 
 
 from schemas.history import HistoryEntry
 from store import PlanStore
-from store.errors import PlanChangedOnDisk, PlanError
+from store.errors import PlanChangedOnDisk, PlanError, SaveRefused
 from store.exchange import export_bytes
 
 # -- 1. Two writers through another path ------------------------------------------------
@@ -104,6 +104,9 @@ def test_3_a_save_failing_in_serialisation_keeps_the_edit_and_says_so(
     assert store.dirty and store.plan.policy.pilot_cap == 44
     assert store.save_error is not None and "cannot be written" in store.save_error
     assert "Recursion" not in store.save_error and plan.read_bytes() == before
+    with pytest.raises(SaveRefused, match="cannot be written"):
+        store.save()
+    assert store.dirty and [entry.summary for entry in store.unsaved()] == ["Cap 44"]
     monkeypatch.undo()
     assert store.retry_save() and PlanStore.open(plan, read_only=True).plan.policy.pilot_cap == 44
     store.close()
