@@ -206,7 +206,9 @@ def test_5_init_from_an_export_whose_chain_is_broken_creates_nothing(tmp_path: P
     data["plan"]["history"][1]["summary"] = "Cap 99"
     write_tables(export, data)
     done = run("init", tmp_path / "new" / "plan.json", "--from", export)
-    assert done.code == 2 and done.err.startswith(f"coach-rollout init: {export}: history/h-000002: ")
+    assert done.code == 2 and done.err.startswith(
+        f"coach-rollout init: {export}: not created: history/h-000002: "
+    )
     assert not (tmp_path / "new").exists()
 
 

@@ -54,5 +54,5 @@ def from_export(source: Path) -> Plan:
     plan = read_export(source)
     found = ledger_break(plan_to_tables(plan)) if plan.history else None
     if found is not None:
-        raise PlanInvalid(f"{source}: {found.entity}: {found.message} Nothing was created.")
+        raise PlanInvalid(f"{source}: not created: {found.entity}: {found.message}")
     return plan
