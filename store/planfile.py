@@ -88,6 +88,7 @@ class PlanFile:
         """The newest history entry in the file as this instance last read or wrote it."""
         self.links = 1
         """How many names (hard links) the file had when opened."""
+        self._refused: tuple[Seen, PlanChangedOnDisk] | None = None
 
     # -- opening ---------------------------------------------------------------
 
@@ -167,11 +168,15 @@ class PlanFile:
             ) from None
         if now == self.seen:
             return
+        if self._refused is not None and self._refused[0] == now:
+            raise self._refused[1]  # a retry of a refused save: the file has not moved since
         history = self._history_on_disk()
         if head_of(history) == self.head:
             self.seen = now  # touched or copied back unchanged: the same plan
             return
-        raise changed(self.path, self.head, history)
+        refusal = changed(self.path, self.head, history)
+        self._refused = (now, refusal)
+        raise refusal
 
     def _history_on_disk(self) -> Mapping[str, Any]:
         try:

@@ -63,7 +63,9 @@ def test_2_there_is_no_lock_file_to_delete(tmp_path: Path) -> None:
         assert PlanStore.open(plan).read_only
 
 
-def test_2_a_plan_replaced_under_a_writer_refuses_its_save_and_keeps_both(tmp_path: Path) -> None:
+def test_2_a_plan_replaced_under_a_writer_refuses_its_save_and_keeps_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plan = make_plan(tmp_path / "plan.json")
     first = PlanStore.open(plan)
     # Another writer escapes the lock: it edits a copy and moves it over the plan.
@@ -80,9 +82,12 @@ def test_2_a_plan_replaced_under_a_writer_refuses_its_save_and_keeps_both(tmp_pa
     assert [entry.summary for entry in conflict.theirs] == ["Cap 77"]
     assert first.save_error is not None and "another writer saved 1 change" in first.save_error
     assert plan.read_bytes() == theirs, "the other writer's entry is never written over"
+    reads: list[Path] = []
+    monkeypatch.setattr("store.planfile.read_tables", lambda path: reads.append(path) or {})
     with pytest.raises(PlanChangedOnDisk):
         first.save()
     assert first.retry_save() is False and plan.read_bytes() == theirs
+    assert reads == [], "a retry of a refused save does not read the unchanged file again"
     first.close()
 
 
