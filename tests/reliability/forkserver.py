@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import schemas.defaults  # noqa: E402, F401 - warmed up: init imports it lazily
 import schemas.example  # noqa: E402, F401
+import tui.cli.import_observations  # noqa: E402, F401
 import tui.cli.init  # noqa: E402, F401
 import tui.cli.verify  # noqa: E402, F401
 from schemas.history import Set  # noqa: E402

@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,8 @@ from store import PlanStore
 from store.exchange import read_export
 
 SEED = 20250303
-INIT_FROM_KILLS, INIT_KILLS, EDIT_KILLS, PROCESS_KILLS, PTY_KILLS = 150, 60, 100, 12, 6
-"""How many writers each test kills (300 or more in all; a fresh process may finish first)."""
+INIT_FROM_KILLS, INIT_KILLS, IMPORT_KILLS, EDIT_KILLS, PROCESS_KILLS, PTY_KILLS = 120, 60, 40, 100, 12, 6
+"""How many writers each test kills (330 or more in all; a fresh process may finish first)."""
 
 
 class Server:
@@ -127,6 +127,34 @@ def test_init_killed_at_random_creates_the_whole_plan_or_none(server: Server, tm
     assert 0 < created < rounds
 
 
+def test_import_killed_at_random_adds_every_row_or_none(server: Server, tmp_path: Path) -> None:
+    pristine = tmp_path / "pristine.json"
+    assert run("init", pristine, "--example").code == 0
+    assert run("example-observations", tmp_path).code == 0
+    rows = tmp_path / "example-week-5.csv"
+    path = tmp_path / "plan.json"
+    argv = ["import-observations", path, rows]
+    shutil.copyfile(pristine, path)
+    span = _calibrated(server, argv, path, lambda: shutil.copyfile(pristine, path))
+    before = PlanStore.open(pristine, read_only=True).plan
+    added = len(rows.read_text().splitlines()) - 1
+    chance = random.Random(SEED + 5)
+    kills = imported = 0
+    while kills < IMPORT_KILLS:
+        shutil.copyfile(pristine, path)
+        ended = server.run(mode="cli", argv=argv, delay=chance.uniform(0, span))
+        assert ended["killed"] or ended["code"] == 0, ended
+        kills += ended["killed"]
+        assert run("verify", path).code == 0
+        with PlanStore.open(path) as reopened:
+            now = len(reopened.plan.observations) - len(before.observations)
+            assert now in (0, added), "all rows or none"
+            assert len(reopened.history()) == len(before.history) + (now > 0)
+            assert temps(tmp_path) == []
+            imported += now > 0
+    figure("crash: import kills that left the rows imported", f"{imported} of {kills}")
+
+
 def test_edits_killed_at_random_leave_the_plan_before_or_after_the_save(
     server: Server, tmp_path: Path
 ) -> None:
@@ -210,7 +238,9 @@ def test_the_app_killed_while_saving_by_keys(tmp_path: Path) -> None:
     figure("crash: app kills in a pty (saved before the kill)", f"{PTY_KILLS} ({saved})")
 
 
-def _calibrated(server: Server, argv: list[Any], target: Path) -> float:
+def _calibrated(
+    server: Server, argv: list[Any], target: Path, reset: Callable[[], object] | None = None
+) -> float:
     """How long an unkilled run takes at best (the kills are spread over a little more than that)."""
     spans = []
     for _ in range(3):
@@ -218,6 +248,8 @@ def _calibrated(server: Server, argv: list[Any], target: Path) -> float:
         assert ended["code"] == 0, ended
         spans.append(float(ended["seconds"]))
         _remove(target)
+        if reset is not None:
+            reset()
     return min(spans) * 1.1
 
 

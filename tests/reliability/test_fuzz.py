@@ -153,7 +153,7 @@ def test_csv_files_where_files_are_read(tmp_path: Path) -> None:
         path.write_bytes(_csv(chance))
         if importing and case % 2:
             before = plan.read_bytes()
-            done = _checked(["import-observations", str(plan), str(path)], path)
+            done = _checked(["import-observations", str(plan), str(path)], path, each_line=True)
             if done.code != 0:
                 assert plan.read_bytes() == before, "all rows or none"
         elif case % 3 == 0:
@@ -205,8 +205,11 @@ def _read_by(command: list[str], path: Path) -> None:
     _checked([command[0], str(path), *command[1:]], path)
 
 
-def _checked(argv: list[str], path: Path) -> Any:
-    """Run ``argv``; assert what a fuzz case must hold whatever the file."""
+def _checked(argv: list[str], path: Path, *, each_line: bool = False) -> Any:
+    """Run ``argv``; assert what a fuzz case must hold whatever the file.
+
+    A refusal is one line naming the file; ``each_line``: then one line per bad line of it.
+    """
     before = path.read_bytes()
     done = run(*argv)
     tally(f"fuzz: command runs that exit {done.code}")
@@ -214,8 +217,15 @@ def _checked(argv: list[str], path: Path) -> Any:
     assert GUARD not in done.err, (argv, done.err)
     assert path.read_bytes() == before, "an input file is never changed"
     if done.code == 2:
-        assert done.err.count("\n") == 1 and str(path) in done.err, (argv, done.err)
+        first, *more = done.err.splitlines()
+        assert str(path) in first and (each_line or not more), (argv, done.err)
+        assert all(str(path) in line or line.startswith("  ... and") for line in more), done.err
+        assert not set(done.err) & CONTROL, "nothing from the file drives the terminal"
     return done
+
+
+CONTROL = {chr(code) for code in [*range(0, 10), *range(11, 32), *range(0x7F, 0xA0)]}
+"""Control characters (a line break aside) no message may carry from a file to the terminal."""
 
 
 # -- making mutations ---------------------------------------------------------------------------
