@@ -331,4 +331,3 @@ class PlanStore(SavingMixin):
             return False
         self._saved()
         return True
-
