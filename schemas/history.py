@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from schemas.text import Line, RecordId
+from schemas.text import Key, Line, Recorded, RecordId
 
 GENESIS = "0" * 64
 """The ``prev_hash`` of the first history entry."""
+
+Action = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.-]{0,63}$")]
+"""An action's name: lower case letters, digits, dots, dashes and underscores."""
 
 
 class Put(BaseModel):
@@ -64,11 +67,11 @@ class Edit(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    table: str
+    table: Key
     """The table."""
-    key: str
+    key: RecordId
     """The record's id."""
-    field: str | None = None
+    field: Key | None = None
     """The field; None when the whole record was added or removed."""
     before: Any = None
     """The value before (None for an added record), in its stored JSON form."""
@@ -87,15 +90,15 @@ class HistoryEntry(BaseModel):
 
     id: RecordId
     """``h-<seq>``, the record's key in the history table."""
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, strict=True)
     """1, 2, 3... in order."""
     at: datetime
     """When the action was saved."""
-    actor: str
+    actor: Recorded
     """Who (the OS user name unless a display name is set)."""
-    action: str
+    action: Action
     """The action's name, e.g. ``stage.complete`` or ``undo``."""
-    summary: str
+    summary: Recorded
     """What changed, in words."""
     reason: Line = ""
     """Why, where the action asks for a reason."""

@@ -185,12 +185,21 @@ def _record_break(table: str, key: str, replayed: Any, stored: Any) -> Break:
     elif not isinstance(stored, dict):
         what = f"Record {where} is not an object of fields"
     else:
-        field = next(f for f in sorted(set(replayed) | set(stored)) if replayed.get(f) != stored.get(f))
+        field = next(
+            f
+            for f in sorted(set(replayed) | set(stored))
+            if (f in replayed) != (f in stored) or replayed.get(f) != stored.get(f)
+        )
         what = (
-            f"Record {where}, field {visible(field)} is {shown(stored.get(field))}, but replaying the "
-            f"history gives {shown(replayed.get(field))}"
+            f"Record {where}, field {visible(field)} is {_stated(stored, field)}, but replaying the "
+            f"history gives {_stated(replayed, field)}"
         )
     return Break(f"{table}/{key}", f"{what}: the record was changed outside Coach Rollout.")
+
+
+def _stated(record: dict[str, Any], field: str) -> str:
+    """A field's value as ``shown`` says it, or that the record lacks the field."""
+    return shown(record[field]) if field in record else "absent"
 
 
 def shown(value: Any, limit: int = 60) -> str:

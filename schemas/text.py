@@ -1,4 +1,4 @@
-"""Validated user text: trimmed, bounded, free of control characters."""
+"""Validated user text: trimmed, bounded, free of control characters; and text made safe to print."""
 
 from __future__ import annotations
 
@@ -43,6 +43,13 @@ Line = Annotated[
 ]
 """An optional one-line text (empty allowed, at most 300 characters)."""
 
+Recorded = Annotated[
+    str,
+    StringConstraints(max_length=1000),
+    AfterValidator(_one_line),
+]
+"""One line kept exactly as given (a history entry's hash covers it), at most 1,000 characters."""
+
 Prose = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=4000),
@@ -63,11 +70,26 @@ RecordId = Annotated[
 """A stable record id such as ``uc-3`` or ``stage-1``."""
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_MARKS = r"\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSEEN = re.compile(rf"[\x00-\x1f{_MARKS}]")
+"""Characters a terminal acts on instead of showing: C0 and C1 controls (escape sequences
+start with them), line and paragraph separators, and the bidirectional overrides that
+reorder what a reader sees."""
+_UNSEEN_BUT_LINES = re.compile(rf"[\x00-\x08\x0b-\x1f{_MARKS}]")
+"""The same, less line breaks and tabs (multi-line text)."""
 
 
-def visible(text: str) -> str:
-    """``text`` with every control character escaped (``\\x1b``), safe to print on a terminal."""
+def visible(text: str, *, lines: bool = False) -> str:
+    """``text`` with every control character written out (``\\x1b``), safe to print.
+
+    With ``lines``, line breaks and tabs are kept as they are (multi-line text).
+    """
     if text.isprintable():  # the common case, checked in C
         return text
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    pattern = _UNSEEN_BUT_LINES if lines else _UNSEEN
+    return pattern.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

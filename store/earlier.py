@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
 from pydantic import ValidationError
 
 from schemas.export import EXPORT_FORMAT
 from schemas.history import HistoryEntry, first_broken, seq_of
 from schemas.ledger import Doc, entries_of
+from schemas.text import visible
+from store.bounds import MAX_DEPTH, too_deep
 from store.errors import PlanInvalid, PlanUnreadable
 from store.gitrepo import file_at
-from store.loading import check_shape, check_version, describe
+from store.loading import check_shape, check_version, describe, parse_json, read_bounded
 
 GIT_PREFIX = "git:"
 
@@ -25,11 +26,8 @@ def earlier_entries(source: str, plan: Path) -> list[Doc]:
         raw = file_at(plan, source[len(GIT_PREFIX) :])
         name = f"{source} ({plan.name} at that revision)"
     else:
-        raw = _read(Path(source))
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise PlanUnreadable(f"{name}: not valid JSON ({exc})") from None
+        raw = read_bounded(Path(source), PlanUnreadable)
+    data = parse_json(Path(name), raw)  # within the bounds every plan is read in (store.bounds)
     entries = _export_history(name, data) if _is_export(data) else _plan_history(name, data)
     _validate(name, entries)
     broken = first_broken(entries)
@@ -38,15 +36,6 @@ def earlier_entries(source: str, plan: Path) -> list[Doc]:
             f"{name}: its own history does not verify from entry {broken}, so it cannot vouch for anything"
         )
     return entries
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise PlanUnreadable(f"{path}: no such file") from None
-    except OSError as exc:
-        raise PlanUnreadable(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def _is_export(data: Any) -> bool:
@@ -65,6 +54,10 @@ def _export_history(name: str, data: dict[str, Any]) -> list[Doc]:
     if not isinstance(history, list) or not all(isinstance(e, dict) for e in history):
         raise PlanInvalid(f"{name}: field plan.history: not a list of entries")
     check_version(name, {"plan": {"plan": {"schema_version": data.get("schema_version")}}})
+    deep = too_deep(data, export=True)
+    if deep is not None:  # a plan file's nesting is checked with its shape (check_shape)
+        where = visible(".".join(str(step) for step in deep))
+        raise PlanInvalid(f"{name}: field {where}: nested more than {MAX_DEPTH} levels deep")
     return sorted((dict(e) for e in history), key=seq_of)
 
 

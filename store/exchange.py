@@ -6,13 +6,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
 from pydantic import ValidationError
 
 from schemas.export import EXPORT_FORMAT, PlanExport
 from schemas.plan import Plan
 from schemas.records import SCHEMA_VERSION
+from schemas.text import visible
+from store import bounds
 from store.errors import PlanInvalid, PlanTooNew, PlanUnreadable
+from store.loading import parse_json, read_bounded
 from store.storage import encode
 
 
@@ -28,19 +30,27 @@ def export_bytes(plan: Plan, now: datetime | None = None) -> bytes:
 
 def read_export(path: Path) -> Plan:
     """The plan in an export file, validated whole; one-line errors otherwise."""
-    try:
-        data = orjson.loads(path.read_bytes())
-    except FileNotFoundError:
-        raise PlanUnreadable(f"{path}: no such file") from None
-    except OSError as exc:
-        raise PlanUnreadable(f"{path}: cannot be read ({exc.strerror})") from None
-    except orjson.JSONDecodeError as exc:
-        raise PlanUnreadable(f"{path}: not valid JSON ({exc})") from None
+    data = parse_json(path, read_bounded(path, PlanUnreadable))
     _check_header(path, data)
+    _check_bounds(path, data)
     try:
         return PlanExport.model_validate(data).plan
     except ValidationError as exc:
-        raise PlanInvalid(f"{path}: {_describe(data, exc)}") from None
+        error = exc.errors()[0]
+        raise PlanInvalid(f"{path}: {_describe(data, list(error['loc']))}: {visible(error['msg'])}") from None
+
+
+def _check_bounds(path: Path, data: dict[str, Any]) -> None:
+    """Refuse what no model bounds: list sizes and nesting (history edits' values are untyped)."""
+    plan = data.get("plan")
+    tables = plan if isinstance(plan, dict) else {}
+    for name, rows in tables.items():
+        too_many = bounds.too_many(len(rows)) if isinstance(rows, list) else None
+        if too_many is not None:
+            raise PlanInvalid(f"{path}: plan.{visible(str(name))} {too_many}")
+    deep = bounds.too_deep(data, export=True)
+    if deep is not None:
+        raise PlanInvalid(f"{path}: {_describe(data, deep)}: nested more than {bounds.MAX_DEPTH} levels deep")
 
 
 def _check_header(path: Path, data: Any) -> None:
@@ -60,10 +70,8 @@ def _check_header(path: Path, data: Any) -> None:
         )
 
 
-def _describe(data: dict[str, Any], exc: ValidationError) -> str:
-    """Name the record (by id where the path has one) and the field of the first error."""
-    error = exc.errors()[0]
-    loc = list(error["loc"])
+def _describe(data: dict[str, Any], loc: list[str | int]) -> str:
+    """Name the place ``loc`` points to, each record by its id where it has one."""
     node: Any = data
     parts: list[str] = []
     for step in loc:
@@ -75,5 +83,4 @@ def _describe(data: dict[str, Any], exc: ValidationError) -> str:
             parts.append(f"{parts.pop()}/{node['id']}" if parts else str(node["id"]))
         else:
             parts.append(str(step))
-    where = ".".join(parts)
-    return f"{where}: {error['msg']}"
+    return visible(".".join(parts))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,21 +15,23 @@ from pydantic import BaseModel, ValidationError
 from schemas.history import HistoryEntry
 from schemas.plan import HISTORY_TABLE, TABLES, Plan, plan_from_tables
 from schemas.records import SCHEMA_VERSION
-from store import backups
-from store.errors import PlanInvalid, PlanTooNew, PlanUnreadable
+from schemas.text import visible
+from store import backups, bounds
+from store.errors import PlanError, PlanInvalid, PlanTooNew, PlanUnreadable
 from store.migrations import Tables, migrate, stored_version
 
 
-def load(path: Path) -> tuple[Tables, Plan, int | None]:
-    """Read, migrate in memory and validate a plan file, writing nothing.
+def load(path: Path, raw: bytes | None = None, real: Path | None = None) -> tuple[Tables, Plan, int | None]:
+    """Read (or take as ``raw``), migrate in memory and validate a plan file, writing nothing.
 
     Returns the tables, the plan and the format it was migrated from (None if current).
+    ``real`` is the file behind ``path`` (a symlink resolved), whose backups are pointed to.
     """
-    newest = backups.newest_backup(path)
+    newest = backups.newest_backup(real or path)
     backup = f"; the newest backup is {newest}" if newest else ""
     with gc_paused():
         try:
-            tables = read_tables(path)
+            tables = read_tables(path, raw)
             version = check_version(path, tables)
         except (PlanUnreadable, PlanInvalid) as exc:
             raise type(exc)(exc.message + backup) from None
@@ -55,36 +58,104 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_tables(path: Path) -> Tables:
-    """Parse the file into ``{table: {id: doc}}`` or raise a one-line error."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanUnreadable(f"{path}: no such plan file") from None
-    except OSError as exc:
-        raise PlanUnreadable(f"{path}: cannot be read ({exc.strerror})") from None
-    if not raw or raw.isspace():  # not strip(): that would copy the whole file
-        raise PlanUnreadable(f"{path}: the file is empty, not a plan")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise PlanUnreadable(f"{path}: not valid JSON ({exc}); it may be truncated") from None
+def read_tables(path: Path, raw: bytes | None = None) -> Tables:
+    """Parse the file (or ``raw``, its bytes already read) into ``{table: {id: doc}}``.
+
+    Raises a one-line error for anything that is not a plan within the bounds of ``store.bounds``.
+    """
+    if raw is None:
+        raw = read_bounded(path, PlanUnreadable)
+    data = parse_json(path, raw)
     return check_shape(path, data)
 
 
+def read_bounded(path: Path, error: type[PlanError]) -> bytes:
+    """The bytes of ``path``, refusing a file past ``bounds.MAX_FILE_BYTES``."""
+    try:
+        with path.open("rb") as handle:
+            problem = bounds.too_large(os.fstat(handle.fileno()).st_size)
+            if problem is not None:
+                raise error(f"{path}: {problem}")
+            return handle.read(bounds.MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: a folder, not a file") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+_BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+"""Byte order marks an editor may add; a plan (JSON in UTF-8) never starts with one."""
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    """The JSON value in ``raw``, or a one-line error saying what is wrong with the bytes."""
+    if len(raw) > bounds.MAX_FILE_BYTES:
+        raise PlanUnreadable(f"{path}: {bounds.too_large(len(raw))}")
+    if not raw or raw.isspace():  # not strip(): that would copy the whole file
+        raise PlanUnreadable(f"{path}: the file is empty, not a plan")
+    bom = next((name for mark, name in _BOMS.items() if raw.startswith(mark)), None)
+    if bom is not None:
+        raise PlanUnreadable(
+            f"{path}: starts with a {bom} byte order mark (BOM), which a plan never has; "
+            "save it again as UTF-8 without a BOM"
+        )
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        # The decoder's own words name the line and column and never quote the file.
+        truncated = "; it may be truncated" if exc.pos >= len(raw.rstrip()) else ""
+        raise PlanUnreadable(f"{path}: not valid JSON ({exc}){truncated}") from None
+
+
 def check_shape(path: Path | str, data: Any) -> Tables:
-    """Make sure ``data`` is tables of records before anything reads fields."""
+    """Make sure ``data`` is tables of records, within bounds, before anything reads fields."""
     if not isinstance(data, dict):
         raise PlanInvalid(f"{path}: not a Coach Rollout plan (the top level is not an object)")
     for name, table in data.items():
         if name not in TABLES and name != HISTORY_TABLE:
-            raise PlanInvalid(f"{path}: unknown table '{name}'")
+            raise PlanInvalid(f"{path}: unknown table '{visible(name)}'")
         if not isinstance(table, dict):
             raise PlanInvalid(f"{path}: table '{name}' must map record ids to objects")
+        too_many = bounds.too_many(len(table))
+        if too_many is not None:
+            raise PlanInvalid(f"{path}: table '{name}' {too_many}")
         # Each record being an object is checked as the plan is built (see ``validate``).
     if "plan" not in data or "plan" not in data["plan"]:
         raise PlanInvalid(f"{path}: not a Coach Rollout plan (no 'plan' record)")
+    problem = history_problem(data.get(HISTORY_TABLE, {}))
+    if problem is not None:
+        raise PlanInvalid(f"{path}: {problem}")
+    deep = bounds.too_deep(data, levels=5)
+    if deep is not None:
+        raise PlanInvalid(f"{path}: {_where(deep)}: nested more than {bounds.MAX_DEPTH} levels deep")
     return data
+
+
+def history_problem(history: dict[str, Any]) -> str | None:
+    """The first stored history entry whose shape nothing may read further, or None.
+
+    The chain is checked on the raw entries (``verify``, the app), so each must be an
+    object with a whole-number seq before that.
+    """
+    for key, doc in history.items():
+        where = f"record history/{visible(key)}"
+        if not isinstance(doc, dict):
+            return f"{where}: not an object of fields"
+        seq = doc.get("seq")
+        if not isinstance(seq, int) or isinstance(seq, bool):
+            return f"{where}, field seq: must be a whole number"
+    return None
+
+
+def _where(path: list[str | int]) -> str:
+    """``record table/key, field name`` for a path into the stored tables."""
+    parts = [visible(str(part)) for part in path]
+    if len(parts) < 2:
+        return f"table '{parts[0]}'" if parts else "the file"
+    field = ".".join(parts[2:]) or "(record)"
+    return f"record {parts[0]}/{parts[1]}, field {field}"
 
 
 def check_version(path: Path | str, tables: Tables) -> int:
@@ -122,7 +193,7 @@ def first_invalid(tables: Tables) -> str | None:
     for name, model in models:
         for key, doc in tables.get(name, {}).items():
             if not isinstance(doc, dict):
-                return f"record {name}/{key}: not an object of fields"
+                return f"record {name}/{visible(key)}: not an object of fields"
             try:
                 model.model_validate({"id": key, **doc})
             except ValidationError as exc:
@@ -134,4 +205,4 @@ def describe(table: str, key: str, exc: ValidationError) -> str:
     """One line: record table/key, field name: what is wrong."""
     error = exc.errors()[0]
     field = ".".join(str(part) for part in error["loc"]) or "(record)"
-    return f"record {table}/{key}, field {field}: {error['msg']}"
+    return visible(f"record {table}/{key}, field {field}: {error['msg']}")

@@ -14,14 +14,16 @@ from schemas.history import Change, Edit, HistoryEntry
 from schemas.ledger import ledger_break, whole_plan
 from schemas.plan import HISTORY_TABLE, Plan, plan_to_tables
 from schemas.records import Record
-from store import files, loading, locking, opening
+from store import files, loading, opening
 from store.changes import forward, inverse, new_record_edits, plan_edit, replace_records, whole_plan_checked
 from store.entries import edit_docs, history_doc, new_entry
-from store.errors import ChangeRefused, PlanError
-from store.storage import BatchStorage, DurableStorage, MemoryStorage, PlanDB, Tables, open_db, write_edits
+from store.errors import ChangeRefused, PlanChangedOnDisk, PlanError
+from store.planfile import PlanFile, stored_head
+from store.saving import SAVE_ERRORS, SavingMixin, new_file
+from store.storage import BatchStorage, MemoryStorage, PlanDB, Tables, open_db, write_edits
 
 
-class PlanStore:
+class PlanStore(SavingMixin):
     """One open plan: the only way the app and commands change it."""
 
     def __init__(self, plan: Plan, storage: BatchStorage, *, read_only: bool = False) -> None:
@@ -33,7 +35,9 @@ class PlanStore:
         self.save_error: str | None = None
         self._save_reason = ""
         self.path: Path | None = getattr(storage, "path", None)
-        self._lock: locking.PlanLock | None = None
+        self._file: PlanFile | None = None
+        self._conflict: PlanChangedOnDisk | None = None
+        self._asked_read_only = read_only
         self._done: list[int] = []
         self._undone: list[int] = []
 
@@ -63,30 +67,15 @@ class PlanStore:
             raise PlanError(f"{path}: not created: {found.entity}: {found.message}")
         if path.exists():
             raise PlanError(f"{path}: a file is already there; choose another path")
-        try:
-            files.make_private_folder(path.parent)
-        except OSError as exc:
-            raise PlanError(f"{path}: its folder cannot be created ({exc.strerror or exc})") from None
-        lock = locking.acquire(path)
-        if isinstance(lock, str):
-            raise PlanError(f"{path} {lock}; nothing was created")
-        if path.exists():
-            lock.release()
-            raise PlanError(f"{path}: a file is already there; choose another path")
-        store = cls(plan, DurableStorage(tables, path))
-        store._lock = lock
+        store = cls(plan, MemoryStorage(tables))
         if not plan.history:
             store._record("plan.create", whole_plan(tables), None, summary or "Created the plan.", "", None)
-        else:
-            store._flush()
-        if store.save_error is not None:
-            store.close()
-            raise PlanError(f"{path}: could not be written ({store._save_reason}); nothing was created")
+        store._attach(new_file(path, store.tables()))  # one write, never over a file
         return store
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, merging: bool = False) -> PlanStore:
-        """Open a plan file for editing, or read-only if asked or already open elsewhere.
+        """Open a plan file for editing, or read-only if asked or if it cannot be edited now.
 
         A migrated plan is saved at once (after its backup). For a merge (``merging``) the
         migration is written with the merge's one save, so a merge that is refused leaves
@@ -96,19 +85,16 @@ class PlanStore:
         path = Path(path)
         if not path.exists():
             raise PlanError(f"{path}: no such plan file; create one with: coach-rollout init '{path}'")
-        held = None if read_only else locking.acquire(path)
-        lock = held if isinstance(held, locking.PlanLock) else None
-        if lock is not None:
-            files.remove_stale_temps(path)
+        file, raw, not_locked = PlanFile.open(path, read_only=read_only)
         try:
-            tables, plan, migrated_from = loading.load(path)
+            tables, plan, migrated_from = loading.load(path, raw, file.real)
         except BaseException:
-            if lock is not None:
-                lock.release()
+            file.release()
             raise
-        store = cls(plan, DurableStorage(tables, path), read_only=lock is None)
-        store._lock = lock
-        store._opening_notes(path, held if isinstance(held, str) else None, migrated_from, merging)
+        store = cls(plan, MemoryStorage(tables), read_only=read_only)
+        # A migration adds entries as the plan is read: the file's own newest entry is older.
+        store._attach(file, stored_head(raw) if migrated_from is not None else None)
+        store._opening_notes(path, not_locked, migrated_from, merging)
         if migrated_from is not None and not store.read_only and not merging:
             store._flush()  # the entries recording the migration were made as it was read
         return store
@@ -116,8 +102,9 @@ class PlanStore:
     def _opening_notes(
         self, path: Path, not_locked: str | None, migrated_from: int | None, merging: bool = False
     ) -> None:
+        assert self._file is not None
         skip = self.read_only or (merging and migrated_from is None)
-        failed = None if skip else opening.back_up(path, migrated_from)
+        failed = None if skip else opening.back_up(self._file.real, migrated_from)
         if failed is not None and migrated_from is not None:
             self.close()  # an older format is never rewritten without its backup
             not_locked = f"could not be backed up before its migration ({failed})"
@@ -125,6 +112,11 @@ class PlanStore:
             self.warnings.append(f"{path}: today's backup could not be made ({failed}).")
         if not_locked is not None:
             self.warnings.append(f"{path} {not_locked}; opened read-only.")
+        elif not self.read_only and self._file.links > 1:
+            self.warnings.append(
+                f"{path} has {self._file.links} names (hard links): a save writes a new file under this "
+                "name only, and the other names keep the plan as it is now."
+            )
         if files.readable_by_others(path):
             self.warnings.append(
                 f"{path} can be read by other users; run: chmod 600 '{path}' (the next save makes it 0600)."
@@ -132,9 +124,8 @@ class PlanStore:
 
     def close(self) -> None:
         """Release the lock; pending edits that could not be saved are lost."""
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        if self._file is not None and self._file.lock is not None:
+            self._file.release()
             # Without the lock another instance may write the file: this one must not.
             self.read_only = True
 
@@ -247,10 +238,10 @@ class PlanStore:
         try:
             with self._storage.batch():
                 yield
-        except OSError as exc:
+        except SAVE_ERRORS as exc:
             self._save_failed(exc)
         else:
-            self.save_error = None
+            self._saved()
 
     def retry_save(self) -> bool:
         """Try again to save an edit held in memory; True once it is on disk."""
@@ -326,24 +317,17 @@ class PlanStore:
                     write_edits(self._db, edits)
                 self._db.records(HISTORY_TABLE).put(entry.id, history_doc(entry, docs))
                 self._db.records("plan").patch("plan", {"updated": info.model_dump(mode="json")["updated"]})
-        except OSError as exc:
+        except SAVE_ERRORS as exc:
             self._save_failed(exc)
         else:
-            self.save_error = None
+            self._saved()
         return entry
 
     def _flush(self) -> bool:
         try:
             self._storage.flush()
-        except OSError as exc:
+        except SAVE_ERRORS as exc:
             self._save_failed(exc)
             return False
-        self.save_error = None
+        self._saved()
         return True
-
-    def _save_failed(self, exc: OSError) -> None:
-        self._save_reason = exc.strerror or str(exc)
-        self.save_error = (
-            f"Could not save {self.path}: {self._save_reason}. The edit is kept in memory; "
-            "it is saved with the next edit or retry, and quitting asks first."
-        )

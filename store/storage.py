@@ -77,13 +77,18 @@ class MemoryStorage(BatchStorage):
     """The test double: same behaviour, no file."""
 
 
+Writer = Callable[[Tables, bytes], None]
+"""Writes the encoded tables durably (``PlanFile.write``: a compare-and-swap save)."""
+
+
 class DurableStorage(BatchStorage):
     """A JSON file replaced atomically and fsynced on every flush."""
 
-    def __init__(self, data: Tables, path: Path) -> None:
+    def __init__(self, data: Tables, path: Path, writer: Writer | None = None) -> None:
         super().__init__(data)
         self.path = path
         self._encoder = Encoder()
+        self._writer = writer
 
     def write(self, data: Tables) -> None:
         """Remember the new state; persist it now unless inside a batch."""
@@ -97,7 +102,11 @@ class DurableStorage(BatchStorage):
 
     def flush(self) -> None:
         """Write the whole plan durably; on failure the state stays pending."""
-        atomic_write(self.path, self._encoder.encode(self._data))
+        data = self._encoder.encode(self._data)
+        if self._writer is None:
+            atomic_write(self.path, data)
+        else:
+            self._writer(self._data, data)
         self._pending = False
 
 

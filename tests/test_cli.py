@@ -135,7 +135,7 @@ def test_paths_follow_the_environment_variable(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["export", "PLAN", "--format", "pdf"], ["init"], ["history", "MISSING"], ["verify", "MISSING"]],
+    [["export", "PLAN", "--format", "pdf"], ["init", "PLAN"], ["history", "MISSING"], ["verify", "MISSING"]],
 )
 def test_unusable_arguments_exit_2_with_one_line(tmp_path: Path, args: list[str]) -> None:
     plan = tmp_path / "plan.json"

@@ -69,13 +69,18 @@ def test_plan_and_temporary_files_are_owner_only_whatever_the_umask(
     tmp_path: Path, fresh: Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[int] = []
-    real_replace = os.replace
+    real_replace, real_link = os.replace, os.link
 
     def replace(src: str | Path, dst: str | Path) -> None:
         seen.append(mode(Path(src)))
         real_replace(src, dst)
 
+    def link(src: str | Path, dst: str | Path) -> None:  # a new plan is linked into place
+        seen.append(mode(Path(src)))
+        real_link(src, dst)
+
     monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "link", link)
     old = os.umask(0)
     try:
         store = PlanStore.create(tmp_path / "plan.json", fresh)
@@ -210,13 +215,13 @@ def test_a_create_that_cannot_write_leaves_nothing(
     PlanStore.create(tmp_path / "plan.json", fresh).close()
 
 
-def test_the_lock_file_is_private_and_held_until_released(plan_path: Path) -> None:
-    lock_file = plan_path.with_name(plan_path.name + ".lock")
-    lock_file.touch(mode=0o644)  # left wider by something else
-    lock_file.chmod(0o644)
+def test_the_lock_is_the_plan_files_own_and_held_until_released(plan_path: Path) -> None:
     first = locking.acquire(plan_path)
-    assert isinstance(first, locking.PlanLock) and mode(lock_file) == 0o600
+    assert isinstance(first, locking.PlanLock)
     assert locking.acquire(plan_path) == "is open in another Coach Rollout"
+    assert sorted(p.name for p in plan_path.parent.iterdir()) == ["plan.json"], (
+        "no lock file to leave or delete"
+    )
     first.release()
     first.release()  # a second release is harmless
     again = locking.acquire(plan_path)

@@ -122,10 +122,10 @@ async def test_a_plan_open_elsewhere_opens_read_only_and_says_so(tmp_path: Path,
 
 
 def _fail_saves(monkeypatch: pytest.MonkeyPatch) -> None:
-    def full(path: Path, data: bytes) -> None:
+    def full(fd: int) -> None:  # every durable write ends in fsync: fail it as a full disk does
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("store.storage.atomic_write", full)
+    monkeypatch.setattr("os.fsync", full)
 
 
 async def test_a_failed_save_is_shown_retried_and_cleared(

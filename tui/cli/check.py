@@ -10,12 +10,13 @@ import sys
 import textwrap
 from datetime import date
 from itertools import groupby
-from pathlib import Path
 
 from schemas.enums import Severity
 from schemas.findings import Finding, blocking, evaluate, stage_heading
 from schemas.plan import Plan
+from schemas.text import visible
 from store import PlanStore
+from tui.cli.planarg import add_plan, plan_path
 from tui.words import count
 
 EXIT_OK, EXIT_BLOCKING = 0, 1
@@ -26,7 +27,7 @@ _WORDS = {Severity.BLOCKING: "BLOCKING", Severity.WARNING: "WARNING", Severity.I
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments."""
-    parser.add_argument("plan", type=Path, help="the plan file (opened read-only)")
+    add_plan(parser, "the plan file (opened read-only)")
     parser.add_argument(
         "--format",
         choices=["text", "json"],
@@ -37,7 +38,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the plan's findings; 0 if none is blocking, 1 otherwise (2 comes from main)."""
-    store = PlanStore.open(args.plan, read_only=True)
+    path = plan_path(args)
+    store = PlanStore.open(path, read_only=True)
     try:
         plan, tables = store.plan, store.tables()
     finally:
@@ -48,9 +50,11 @@ def run(args: argparse.Namespace) -> int:
     gc.freeze()
     findings = evaluate(plan, date.today(), stored_tables=tables)
     if args.format == "json":
+        if args.plan is None:  # stdout is for the findings alone; a named PLAN needs no saying
+            print(f"coach-rollout check: the default plan, {path}", file=sys.stderr)
         sys.stdout.write(as_json(findings))
     else:
-        sys.stdout.write(as_text(plan, findings, str(args.plan), _width()))
+        sys.stdout.write(as_text(plan, findings, str(path), _width()))
     return EXIT_BLOCKING if blocking(findings) else EXIT_OK
 
 
@@ -69,7 +73,8 @@ def as_text(plan: Plan, findings: list[Finding], name: str, width: int = 100) ->
             lines.extend(_finding_lines(finding, width))
         lines.append("")
     lines.append(summary(findings, name))
-    return "\n".join(lines) + "\n"
+    # Plan text is validated free of control characters; escaped again here, as everywhere printed.
+    return visible("\n".join(lines), lines=True) + "\n"
 
 
 def _finding_lines(finding: Finding, width: int) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from store import PlanStore
 from store.reports import CSV_TABLES, ReportFormat, render, source_of, wants_html_notice, write_report
+from tui.cli.planarg import add_plan, plan_path
 
 _FORMATS = (
     "md: the governance report; html: the same, one printable file; csv: use cases, RACI, "
@@ -18,7 +19,7 @@ _FORMATS = (
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments."""
-    parser.add_argument("plan", type=Path, help="the plan file")
+    add_plan(parser)
     parser.add_argument("--format", required=True, choices=[f.value for f in ReportFormat], help=_FORMATS)
     parser.add_argument(
         "--out",
@@ -40,14 +41,16 @@ def run(args: argparse.Namespace) -> int:
     if args.table is not None and fmt is not ReportFormat.CSV:
         print("coach-rollout export: --table goes with --format csv", file=sys.stderr)
         return 2
-    store = PlanStore.open(args.plan, read_only=True)
+    path = plan_path(args)
+    store = PlanStore.open(path, read_only=True)
     try:
-        source = source_of(store.plan, path=args.plan, stored_history=store.tables().get("history", {}))
+        source = source_of(store.plan, path=path, stored_history=store.tables().get("history", {}))
     finally:
         store.close()
     if args.out is None:
         html = wants_html_notice(None, args.notice_format)
         data, gaps = render(source, fmt, table=args.table, html_notice=html)
+        print(f"coach-rollout export: {path} as {fmt.value}, to standard output", file=sys.stderr)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:

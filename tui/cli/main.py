@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import NoReturn
 
+from schemas.text import visible
 from store.errors import PlanError
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -31,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Subcommand name -> (module with ``configure`` and ``run``, help line)."""
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+EXIT_PIPE_CLOSED = 128 + 13
+"""What a shell reports for a tool stopped by a closed pipe (SIGPIPE), e.g. ``| head -1``."""
+EXIT_INTERRUPTED = 128 + 2
+"""What a shell reports for a tool stopped by ctrl+c (SIGINT)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,20 +71,45 @@ def _app_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in COMMANDS:
-        parser, module = _command_parser(args[0])
-        parsed = parser.parse_args(args[1:])
-        try:
-            return int(module.run(parsed))
-        except PlanError as exc:
-            print(f"coach-rollout {args[0]}: {exc.message}", file=sys.stderr)
-            return EXIT_UNUSABLE
-    parsed = _app_parser().parse_args(args)
-    from tui.cli.open import run_app  # lazy: only the app imports Textual
+    if not args or args[0] not in COMMANDS:
+        parsed = _app_parser().parse_args(args)
+        from tui.cli.open import run_app  # lazy: only the app imports Textual
 
-    return run_app(parsed)
+        return _guarded("coach-rollout", lambda: run_app(parsed))
+    parser, module = _command_parser(args[0])
+    parsed = parser.parse_args(args[1:])
+    return _guarded(f"coach-rollout {args[0]}", lambda: int(module.run(parsed)))
+
+
+def _guarded(name: str, run: Callable[[], int]) -> int:
+    """Run a command; every way it can fail ends in one line on stderr and an exit code."""
+    try:
+        return run()
+    except PlanError as exc:
+        print(f"{name}: {visible(exc.message)}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except BrokenPipeError:
+        return EXIT_PIPE_CLOSED  # the reader stopped (``| head``): stop quietly, as other tools do
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the last line of defence: one line, and no plan content
+        print(
+            f"{name}: stopped by an unexpected error ({type(exc).__name__}); please report it "
+            "(a plan file is only ever replaced whole, so it is as it was before or after)",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
 
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = EXIT_PIPE_CLOSED
+    if code == EXIT_PIPE_CLOSED:
+        # Whatever is still buffered must not fail again at exit with a message of its own.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(code)

@@ -18,12 +18,16 @@ EXIT_OK, EXIT_UNUSABLE = 0, 2
 def open_store(path: Path, *, read_only: bool) -> PlanStore:
     """Open ``path``, creating it with the framework's defaults if it does not exist."""
     from schemas.defaults import default_plan
-    from store import PlanStore
+    from store import PlanError, PlanStore
 
     if not path.exists() and not read_only:
-        store = PlanStore.create(
-            path, default_plan(datetime.now(UTC)), summary="Created the plan with the framework's defaults."
-        )
+        summary = "Created the plan with the framework's defaults."
+        try:
+            store = PlanStore.create(path, default_plan(datetime.now(UTC)), summary=summary)
+        except PlanError:
+            if not path.exists():
+                raise
+            return PlanStore.open(path)  # another instance created it a moment ago
         store.warnings.append(f"Created a new plan at {path} with the framework's defaults.")
         return store
     return PlanStore.open(path, read_only=read_only)
@@ -53,11 +57,15 @@ def run_app(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     from tui.app import CoachApp  # Textual only once the plan opened
 
+    app = CoachApp(store, keymap=keymap, review=bool(getattr(args, "review", False)))
     try:
-        CoachApp(store, keymap=keymap, review=bool(getattr(args, "review", False))).run(
-            mouse=not args.no_mouse
-        )
+        app.run(mouse=not args.no_mouse)
     finally:
+        unsaved = store.dirty
         store.close()
         gc.enable()
-    return EXIT_OK
+    if unsaved:  # quitting asked first; the exit code still says the plan lacks an edit
+        why = store.save_error or ""
+        print(f"coach-rollout: {path}: quit with an edit not saved. {why}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    return EXIT_UNUSABLE if app.return_code else EXIT_OK

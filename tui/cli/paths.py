@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     plan = paths.default_plan_path()
     print(f"plan:        {plan}")
     print(f"backups:     {paths.backup_folder(plan)}")
-    print(f"lock:        {paths.lock_path(plan)}")
+    print("lock:        the plan file itself, while the app has it open for editing")
     print(f"keys:        {paths.keymap_path()}")
     print(f"data folder: {paths.data_folder()}")
     print(f"(set ${paths.PLAN_ENV} or name a PLAN to use another file; ${paths.KEYS_ENV} for the keys)")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from tui.cli.planarg import add_plan
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments: the plan (optional, as for the app) and --no-mouse."""
-    parser.add_argument(
-        "plan", nargs="?", help="the plan file (default: the app's default plan, see 'coach-rollout paths')"
-    )
+    add_plan(parser)
     parser.add_argument("--no-mouse", action="store_true", help="no mouse tracking (slow SSH links)")
 
 

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from schemas.extension import extension_break
 from schemas.ledger import Break, entries_of, ledger_break
+from schemas.text import visible
 from store import PlanStore
 from store.earlier import earlier_entries
+from tui.cli.planarg import add_plan, plan_path
 from tui.words import count
 
 EXIT_OK, EXIT_BROKEN = 0, 1
@@ -22,7 +24,7 @@ EXIT_OK, EXIT_BROKEN = 0, 1
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments."""
-    parser.add_argument("plan", type=Path, help="the plan file (opened read-only)")
+    add_plan(parser, "the plan file (opened read-only)")
     parser.add_argument(
         "--against",
         metavar="EARLIER",
@@ -33,28 +35,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0 if the ledger verifies (and extends EARLIER), 1 naming the first place that does not."""
-    store = PlanStore.open(args.plan, read_only=True)
+    path = plan_path(args)
+    store = PlanStore.open(path, read_only=True)
     tables = store.tables()
     store.close()
     for warning in store.warnings:
         print(f"coach-rollout verify: {warning}", file=sys.stderr)
     entries = entries_of(tables.get("history", {}))
-    earlier = earlier_entries(args.against, args.plan) if args.against else None
+    earlier = earlier_entries(args.against, path) if args.against else None
     found = ledger_break(tables)
     if found is None and earlier is not None:
         found = extension_break(earlier, entries)
     if found is not None:
-        return _broken(args.plan, found)
+        return _broken(path, found)
     print(
-        f"{args.plan}: history verified: {count(len(entries), 'entry', 'entries')}, chain intact, each id "
+        f"{path}: history verified: {count(len(entries), 'entry', 'entries')}, chain intact, each id "
         "its sequence, and replaying it gives every record."
     )
     if earlier is not None:
         what = count(len(earlier), "entry", "entries")
-        print(f"{args.plan}: its history extends {args.against} ({what}) entry for entry.")
+        print(f"{path}: its history extends {args.against} ({what}) entry for entry.")
     return EXIT_OK
 
 
 def _broken(plan: Path, found: Break) -> int:
-    print(f"{plan}: {found.entity}: {found.message}")
+    print(visible(f"{plan}: {found.entity}: {found.message}"))
     return EXIT_BROKEN
