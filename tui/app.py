@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App
 from textual.notifications import SeverityLevel
-from textual.timer import Timer
 
 from store import PlanStore
 from tui.keys import APP_KEYS
+from tui.saving import SaveWatch
 from tui.screens.main import MainScreen, binding
 from tui.session import READ_ONLY_MESSAGE, PlanSession, Result
 from tui.views.base import PlanView
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
 
     from tui.dialogs.form import Values
     from tui.screens.review import Paused
-
-RETRY_SECONDS = 5.0
-"""How often a failed save is tried again."""
 
 CHAIN_DELAY = 0.3
 """Seconds after the first frame before the history's hash chain is verified."""
@@ -38,7 +34,7 @@ def _palette_provider() -> type[Provider]:
     return PlanCommands
 
 
-class CoachApp(App[None]):
+class CoachApp(SaveWatch):
     """The full-screen app over one open plan."""
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
@@ -61,7 +57,6 @@ class CoachApp(App[None]):
             self.set_keymap(self.keymap)
         self.session = PlanSession(store, today or date.today())
         """The open plan, its findings, undo and redo."""
-        self._retry: Timer | None = None
         self._review_first = review
 
     @property
@@ -83,7 +78,7 @@ class CoachApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         """The tabs of views."""
-        return MainScreen(self.session, f"◆ {self.TITLE} — {self._subtitle()}")
+        return MainScreen(self.session, self.heading())
 
     @property
     def main(self) -> MainScreen:
@@ -106,7 +101,7 @@ class CoachApp(App[None]):
 
     @on(MainScreen.Ready)
     def _main_ready(self) -> None:
-        self._watch_save()
+        self.watch_save()
         self.call_after_refresh(self._after_first_frame)
         if self._review_first:  # `coach-rollout review`: straight into review mode
             self.call_after_refresh(self.action_review)
@@ -130,6 +125,31 @@ class CoachApp(App[None]):
         name = Path(self.store.path).name if self.store.path else "unsaved plan in memory"
         return f"{name} · READ-ONLY" if self.store.read_only else name
 
+    def heading(self) -> str:
+        """The title line: the app, the plan file, and READ-ONLY when it is."""
+        return f"◆ {self.TITLE} — {self._subtitle()}"
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app with one line, never a traceback showing plan content."""
+        self._error_type = type(error).__name__
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Say in one line that the app stopped (Textual's own prints every local variable)."""
+        kept = "an edit not saved is lost" if self.store.dirty else "every edit was saved"
+        line = (
+            f"coach-rollout: stopped by an unexpected error ({getattr(self, '_error_type', 'error')}); "
+            f"{kept}; the plan file is as it was after its last save."
+        )
+        self._exit_renderables.append(line)
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        """Print what ended the app as whole lines (one line a message, however narrow the terminal)."""
+        for renderable in self._exit_renderables:
+            self.error_console.print(renderable, soft_wrap=True)
+        self._exit_renderables.clear()
+
     # -- after a change --------------------------------------------------------------
 
     @on(PlanView.Changed)
@@ -139,25 +159,7 @@ class CoachApp(App[None]):
     def show_change(self) -> None:
         """Show the changed plan in the visible view and report a failed save."""
         self.main.render_active()
-        self._watch_save()
-
-    def _watch_save(self) -> None:
-        """Show a failed save and keep retrying until it succeeds."""
-        self.main.set_save_status(self.session.save_error)
-        if self.session.save_error and self._retry is None:
-            self.notify(self.session.save_error, title="Not saved", severity="error", timeout=10)
-            self._retry = self.set_interval(RETRY_SECONDS, self.retry_save)
-
-    def retry_save(self) -> None:
-        """Try the failed save again; stop retrying once it is on disk."""
-        if self.session.retry_save():
-            if self._retry is not None:
-                self._retry.stop()
-                self._retry = None
-            self.main.set_save_status(None)
-            self.notify("The plan is saved.", title="Saved")
-        else:
-            self.main.set_save_status(self.session.save_error)
+        self.watch_save()
 
     # -- actions -----------------------------------------------------------------
 

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from schemas.edits import PlanEdit
 from schemas.findings import Finding, evaluate
 from schemas.plan import HISTORY_TABLE, Plan
 from schemas.review import ReviewDraft
 from schemas.rules.history import stored_chain, stored_ledger
-from store import ChangeRefused, PlanStore
+from store import ChangeRefused, PlanChangedOnDisk, PlanError, PlanStore
 from tui.tabs import TAB_IDS
+from tui.words import count
 
 READ_ONLY_MESSAGE = "The plan is open read-only; nothing was changed."
 
@@ -145,3 +147,26 @@ class PlanSession:
     def retry_save(self) -> bool:
         """Try the failed save again; True once the plan is on disk."""
         return self.store.retry_save()
+
+    @property
+    def conflict(self) -> PlanChangedOnDisk | None:
+        """Why the latest save was refused when another writer changed the file; None otherwise."""
+        return self.store.conflict
+
+    def reload(self) -> Result:
+        """Take the file as it is now, dropping the edits not saved; say what was new in it."""
+        try:
+            new = self.store.reload()
+        except PlanError as exc:
+            return Result(False, exc.message, refused=True)
+        self.refresh()
+        name = self.store.path.name if self.store.path else "the plan"
+        return Result(True, f"Reloaded {name}: {count(len(new), 'change')} by another writer.")
+
+    def save_as(self, path: Path) -> Result:
+        """Write the plan as held here, unsaved edits included, to a new file and go on there."""
+        try:
+            self.store.save_as(path)
+        except PlanError as exc:
+            return Result(False, exc.message, refused=True)
+        return Result(True, f"Saved as {path}; the app now works on that file.")

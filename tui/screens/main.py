@@ -137,6 +137,11 @@ class MainScreen(Screen[None]):
         view.focus_entity(entity)
         return True
 
+    def retitle(self, heading: str) -> None:
+        """Show a new title line (the plan's file changed: save as, reload)."""
+        self.heading = heading
+        self.query_one("#title", Static).update(heading)
+
     def set_save_status(self, message: str | None) -> None:
         """Show (or hide) the line that says the plan is not saved."""
         line = self.query_one("#save-status", Static)

@@ -13,6 +13,7 @@ from schemas.enums import Severity, StageStatus
 from schemas.findings import Finding, holds_no_longer
 from schemas.plan import Plan
 from schemas.review import open_actions
+from tui.dialogs.form import Values
 from tui.session import PlanSession
 from tui.tabs import tab_for_table
 from tui.views.base import PlanView
@@ -95,12 +96,14 @@ class OverviewView(PlanView, tab="overview"):
         "the next action. Tab moves between the table and the list. The actions stage reviews "
         "agreed show under the stages, soonest due first (! overdue): d marks the highlighted "
         "one done, enter reads the review that agreed it, v lists every review. R starts a "
-        "review (review mode)."
+        "review (review mode). x exports a report (Markdown, HTML, CSV, JSON or the participants' "
+        "notice) for people who never open a terminal."
     )
     BINDINGS = [
         Binding("enter", "open", "Go to", id="overview.open"),
         Binding("d", "done", "Done", id="overview.done"),
         Binding("v", "reviews", "Reviews", id="overview.reviews"),
+        Binding("x", "export", "Export", id="overview.export"),
     ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
@@ -197,6 +200,27 @@ class OverviewView(PlanView, tab="overview"):
         if finding.stage:
             self.open_entity(entity(self.plan.stage(finding.stage)))
         self.notify(finding.fix, title="To fix")
+
+    def action_export(self) -> None:
+        """Write a report: ask the format and where, then say where it was written."""
+        from tui.views.overview import export  # the reports' templates load when first used
+
+        written: list[str] = []
+
+        def submit(values: Values) -> str | None:
+            done = export.export(self.session.store, values)
+            if isinstance(done, str):
+                return done
+            written.append(" ".join([done.message, *(f"The plan does not say yet: {g}." for g in done.gaps)]))
+            return None
+
+        def closed(_values: Values | None) -> None:
+            for message in written:
+                self.notify(message, title="Exported", timeout=10)
+
+        form = export.export_form()
+        form.submit_callback = submit
+        self.app.push_screen(form, closed)
 
     def focus_default(self) -> None:
         """Focus the findings list."""
