@@ -96,14 +96,14 @@ class OverviewView(PlanView, tab="overview"):
         "the next action. Tab moves between the table and the list. The actions stage reviews "
         "agreed show under the stages, soonest due first (! overdue): d marks the highlighted "
         "one done, enter reads the review that agreed it, v lists every review. R starts a "
-        "review (review mode). x exports a report (Markdown, HTML, CSV, JSON or the participants' "
+        "review (review mode). e exports a report (Markdown, HTML, CSV, JSON or the participants' "
         "notice) for people who never open a terminal."
     )
     BINDINGS = [
         Binding("enter", "open", "Go to", id="overview.open"),
         Binding("d", "done", "Done", id="overview.done"),
         Binding("v", "reviews", "Reviews", id="overview.reviews"),
-        Binding("x", "export", "Export", id="overview.export"),
+        Binding("e", "export", "Export", id="overview.export"),
     ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
