@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
+
+from tui.words import cut
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,7 @@ class Column:
 
 def cell(text: str, width: int) -> str:
     """``text`` cut or padded to exactly ``width`` cells; a cut ends with an ellipsis."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(cut(text, width), max(0, width))
 
 
 def column_widths(columns: Sequence[Column], width: int) -> list[int]:

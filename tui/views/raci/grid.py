@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui import glyphs
 from tui.views.raci import rows as raci_rows
 from tui.views.raci.rows import GridColumn, GridRow
 
@@ -277,7 +278,7 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.rows[index]
         here = index == self.row
         marker = Segment(
-            "! " if row.problem else "✓ ",
+            f"{row.mark or glyphs.WARNING} " if row.problem else f"{glyphs.OK} ",
             self._styles["raci-grid--problem" if row.problem else "raci-grid--ok"],
         )
         name_style = self._styles["raci-grid--cursor-line"] if here else base

@@ -14,13 +14,16 @@ from schemas.plan import Plan
 from schemas.records import RaciActivity, RaciRole
 from schemas.rules.base import Finding
 from schemas.text import Name
+from tui import glyphs
 from tui.dialogs.form import FormDialog, FormField, Values, validate_with
 from tui.session import PlanSession
 from tui.views.base import PlanView
 from tui.views.raci import changes as rc
 from tui.views.raci.grid import RaciGrid
 from tui.views.raci.rows import GridColumn, GridRow
+from tui.widgets.marks import finding_lines, mark
 from tui.widgets.status_lines import StatusLines
+from tui.words import SEVERITY
 
 RULE = "raci"
 
@@ -37,7 +40,8 @@ class RaciView(PlanView, tab="raci"):
         "A accountable (exactly one per activity), C consulted, I informed. Each activity needs exactly "
         "one A and at least one R, and the executive sponsor (⚑ on the role) must be A of the decision "
         "to expand, modify or stop (⚑ on the activity). The mark left of each activity says whether it "
-        "is valid (✓) or not (!); the line under the grid says why for the activity under the cursor.\n"
+        "is valid (✓) or, like every finding, how serious its problem is (✗ blocking, ! warning); the "
+        "line under the grid says why for the activity under the cursor.\n"
         "Keys with shift act on the role (column) under the cursor: N adds, E renames, D removes a role; "
         "n, enter and delete do the same for the activity (row). The activity names stay in view while "
         "the roles scroll sideways."
@@ -98,6 +102,7 @@ class RaciView(PlanView, tab="raci"):
                 {k: str(v) for k, v in a.cells.items()},
                 " ".join(f.message for f in self._by_entity.get(entity(a), [])),
                 a.expand_decision,
+                mark(self._by_entity.get(entity(a), [])),
             )
             for a in plan.raci_activities
         ]
@@ -123,11 +128,13 @@ class RaciView(PlanView, tab="raci"):
         if row is not None:
             mine = self._by_entity.get(entity(row), [])
             if mine:
-                lines.append("! " + " ".join(f.message for f in mine) + f" Fix: {mine[0].fix}")
+                symbol, word = SEVERITY[mine[0].severity]
+                messages = " ".join(f.message for f in mine)
+                lines.append(f"{symbol} {word}: {messages} Fix: {mine[0].fix}")
             else:
-                lines.append("✓ Valid. " + rc.row_summary(self._roles, row))
+                lines.append(f"{glyphs.OK} Valid. " + rc.row_summary(self._roles, row))
         for whole in (table_of(RaciRole), table_of(RaciActivity)):
-            lines += [f"! {f.message}" for f in self._by_entity.get(whole, [])]
+            lines += finding_lines(self._by_entity.get(whole, []))
         return "\n".join(lines)
 
     def focus_entity(self, entity: str) -> None:
