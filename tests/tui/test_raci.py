@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from pilot_helpers import form, notices, type_text
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from schemas.defaults import default_plan
 from schemas.records import RaciRole
@@ -243,7 +244,8 @@ async def test_an_empty_name_is_refused_in_the_form(memory_store: PlanStore, mak
         before = len(app.store.history())
         await pilot.press("n", "ctrl+s")
         await pilot.pause()
-        assert "Not saved: Activity: Required." in str(form(app).query_one("#form-refusal").render())
+        assert form(app).refusal == "Not saved: Activity: Required."
+        assert str(form(app).query_one("#err-name", Static).render()) == "✗ Required."  # said at the field
         await pilot.press("escape")
         assert len(app.store.history()) == before
         assert len(app.store.plan.raci_activities) == 9
