@@ -122,6 +122,8 @@ ALERT = Glyph("⚠", "!")
 """A problem that needs attention now (a save that failed)."""
 MORE_BELOW = Glyph("↓", "v")
 """More rows below those shown."""
+MORE_ABOVE = Glyph("↑", "^")
+"""More rows above those shown."""
 
 GLYPHS: tuple[Glyph, ...] = (
     BLOCKING,
@@ -137,6 +139,7 @@ GLYPHS: tuple[Glyph, ...] = (
     MARK,
     ALERT,
     MORE_BELOW,
+    MORE_ABOVE,
 )
 """Every symbol above that is not ASCII already."""
 
@@ -145,7 +148,6 @@ _TEXT_FORMS: dict[str, str] = {
     "⏎": "enter",
     "→": "->",
     "←": "<-",
-    "↑": "^",
     "–": "-",
     "‘": "'",
     "’": "'",

@@ -15,7 +15,7 @@ from tui.keys import SCREEN_KEYS, TAB_KEYS, AppKey
 from tui.session import PlanSession
 from tui.tabs import TABS, tab, tab_for_table
 from tui.views.base import PlanView
-from tui.widgets.keybar import KeyBar
+from tui.widgets.keybar import KeyBar, Rank
 from tui.widgets.tabbar import TabBar
 
 
@@ -29,6 +29,7 @@ def binding(key: AppKey) -> Binding:
         key_display=key.display or None,
         priority=key.priority,
         id=key.id,
+        group=Rank(key.id, rank=key.rank),
     )
 
 

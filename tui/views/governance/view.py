@@ -7,7 +7,7 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,8 +20,10 @@ from tui import glyphs
 from tui.session import PlanSession
 from tui.views.base import PlanView
 from tui.views.governance import changes, forms
+from tui.widgets.keybar import FORWARD
 from tui.widgets.lists import PlanList
 from tui.widgets.marks import by_entity, finding_lines, mark
+from tui.widgets.signedscroll import SignedScroll
 
 GAP_PLURALS = {"a statement": "statements", "an owner": "owners", "a review": "reviews"}
 """How the completeness line counts each kind of gap."""
@@ -65,7 +67,7 @@ class GovernanceView(PlanView, tab="governance"):
         "the selected topic."
     )
     BINDINGS = [
-        Binding("enter", "edit", "Edit topic", id="governance.edit", priority=True),
+        Binding("enter", "edit", "Edit topic", id="governance.edit", priority=True, group=FORWARD),
     ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
@@ -77,7 +79,7 @@ class GovernanceView(PlanView, tab="governance"):
         yield Static("", id="gov-complete", markup=False)
         with Horizontal():
             yield PlanList(id="gov-list")
-            with VerticalScroll(id="gov-detail-scroll"):
+            with SignedScroll(id="gov-detail-scroll"):
                 yield Static("", id="gov-detail", markup=False)
 
     @property
@@ -109,6 +111,7 @@ class GovernanceView(PlanView, tab="governance"):
     @on(OptionList.OptionHighlighted, "#gov-list")
     def _highlighted(self) -> None:
         self._show_detail()
+        self.query_one("#gov-detail-scroll", SignedScroll).scroll_home(animate=False, immediate=True)
 
     @on(OptionList.OptionSelected, "#gov-list")
     def _selected(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,12 +13,15 @@ from schemas.edits import entity
 from schemas.enums import Severity, StageStatus
 from schemas.findings import Finding
 from schemas.plan import Plan
+from schemas.records import Stage
 from tui.session import PlanSession
 from tui.tabs import tab_for_table
 from tui.views.base import PlanView
 from tui.widgets.columns import Column
+from tui.widgets.keybar import FORWARD
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
+from tui.widgets.textpanel import TextPanel
 from tui.words import SEVERITY, SEVERITY_ORDER, count, status_label
 
 NO_FINDINGS = "No findings: the plan satisfies every rule."
@@ -33,6 +37,17 @@ def finding_row(finding: Finding) -> tuple[str, str, str, str]:
     """('✗', 'BLOCKING', 'S3', message): symbol and word (stage 0 is the plan as a whole)."""
     symbol, word = SEVERITY[finding.severity]
     return symbol, word, f"S{finding.stage}" if finding.stage else "plan", finding.message
+
+
+def finding_detail(finding: Finding) -> str:
+    """The whole message the list may cut, then the fix (the row shows severity and stage)."""
+    return f"{finding.message}\nFix: {finding.fix}"
+
+
+def stage_detail(stage: Stage, row: Sequence[str]) -> str:
+    """The stage's row in words, its title whole: 'Stage 1 Define ...: [ ] not started; ...'."""
+    findings = row[4] if row[4] != "-" else "no findings"
+    return f"Stage {stage.number} {stage.title}: {row[2]}; evidence {row[3]}; {findings}. Enter opens it."
 
 
 def next_action(plan: Plan, findings: list[Finding]) -> str:
@@ -91,25 +106,29 @@ class OverviewView(PlanView, tab="overview"):
         "serious first: press enter on one to go where it is fixed. The first line is "
         "the next action. Tab moves between the table and the list."
     )
-    BINDINGS = [Binding("enter", "open", "Go to", id="overview.open")]
+    BINDINGS = [Binding("enter", "open", "Go to", id="overview.open", group=FORWARD)]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(session, id=id)
         self.findings: list[Finding] = []
         """Every finding, most serious first, in list order."""
-        self.stage_table = LineTable(stage_columns(), id="stage-table")
+        self.stage_table = LineTable(
+            stage_columns(), on_move=lambda row, _column: self._show_stage(row), id="stage-table"
+        )
         """One row per stage."""
         self.finding_list = LineTable(
-            finding_columns(), on_move=lambda row, _column: self._show_fix(row), id="findings"
+            finding_columns(), on_move=lambda row, _column: self._show_finding(row), id="findings"
         )
-        """Every finding; the fix of the one under the cursor shows below it."""
+        """Every finding; the whole of the one under the cursor, and its fix, show below it."""
+        self.detail = TextPanel(id="finding-detail")
+        """The row under the cursor in full: a finding and its fix, or a stage."""
 
     def compose(self) -> ComposeResult:
-        """Next action, stage table, findings, fix hint."""
+        """Next action, stage table, findings, the detail of the row under the cursor."""
         yield Static("", id="next-action", markup=False)
         yield self.stage_table
         yield self.finding_list
-        yield Static("", id="finding-fix", markup=False)
+        yield self.detail
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the next action, the stage table and the findings."""
@@ -138,11 +157,26 @@ class OverviewView(PlanView, tab="overview"):
             f"Findings: {counts[Severity.BLOCKING]} blocking, "
             f"{count(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
         )
-        self._show_fix(self.finding_list.cursor_row)
+        self._show_detail()
 
-    def _show_fix(self, index: int) -> None:
-        fix = self.findings[index].fix if index < len(self.findings) else ""
-        self.query_one("#finding-fix", Static).update(f"Fix: {fix}" if fix else "")
+    def _show_detail(self) -> None:
+        """The detail of the focused table's row (the findings' when neither has focus)."""
+        if self.stage_table.has_focus:
+            self._show_stage(self.stage_table.cursor_row)
+        else:
+            self._show_finding(self.finding_list.cursor_row)
+
+    def _show_finding(self, index: int) -> None:
+        self.detail.show_text(finding_detail(self.findings[index]) if index < len(self.findings) else "")
+
+    def _show_stage(self, index: int) -> None:
+        stages, rows = self.plan.stages, self.stage_table.rows
+        text = stage_detail(stages[index], rows[index]) if index < min(len(stages), len(rows)) else ""
+        self.detail.show_text(text)
+
+    def on_descendant_focus(self) -> None:
+        """Tab between the tables: the detail follows the focused one."""
+        self._show_detail()
 
     def on_line_table_row_clicked(self, event: LineTable.RowClicked) -> None:
         """A click on a row opens it, as enter does."""

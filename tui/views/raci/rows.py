@@ -95,7 +95,12 @@ def page_start(cursor: int, start: int, size: int, keep: int) -> int:
     return start
 
 
-def shown_words(what: str, first: int, end: int, total: int) -> str:
-    """'Roles 2-7 of 8': items ``first`` to ``end`` (exclusive, 0-based) of ``total`` are shown."""
+def shown_words(what: str, first: int, end: int, total: int, room: int = 0) -> str:
+    """'Roles 2-7 of 8': items ``first`` to ``end`` (exclusive, 0-based) of ``total`` are shown.
+
+    Within ``room`` cells (when given) the word gives way before a number does: '2-7 of 8'.
+    """
     end = min(end, total)
-    return f"{what} {min(first + 1, end)}-{end} of {total}"
+    numbers = f"{min(first + 1, end)}-{end} of {total}"
+    words = f"{what} {numbers}"
+    return words if not room or len(words) <= room else numbers

@@ -21,6 +21,7 @@ from tui.views.base import PlanView
 from tui.views.raci import changes as rc
 from tui.views.raci.grid import RaciGrid
 from tui.views.raci.rows import GridColumn, GridRow
+from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.marks import finding_lines, mark
 from tui.widgets.status_lines import StatusLines
 from tui.words import SEVERITY
@@ -47,13 +48,13 @@ class RaciView(PlanView, tab="raci"):
         "the roles scroll sideways."
     )
     BINDINGS = [
-        Binding("r", "set('R')", "Set R", id="raci.set_r"),
-        Binding("a", "set('A')", "Set A", id="raci.set_a"),
-        Binding("c", "set('C')", "Set C", id="raci.set_c"),
-        Binding("i", "set('I')", "Set I", id="raci.set_i"),
+        Binding("r", "set('R')", "Set R", id="raci.set_r", group=FORWARD),
+        Binding("a", "set('A')", "Set A", id="raci.set_a", group=FORWARD),
+        Binding("c", "set('C')", "Set C", id="raci.set_c", group=FORWARD),
+        Binding("i", "set('I')", "Set I", id="raci.set_i", group=FORWARD),
         Binding("space,backspace", "clear", "Clear", id="raci.clear"),
         Binding("n", "new", "New activity", id="raci.new"),
-        Binding("N", "new_role", "New role", id="raci.new_role"),
+        Binding("N", "new_role", "New role", id="raci.new_role", group=RARE),
         Binding("enter", "edit", "Rename activity", show=False, id="raci.edit"),
         Binding("E", "edit_role", "Rename role", show=False, id="raci.edit_role"),
         Binding("delete", "delete", "Remove activity", show=False, id="raci.delete"),

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,7 +22,9 @@ from schemas.records import Evidence, Outcome, Stage
 from tui.dialogs.form import reason_dialog
 from tui.views.base import PlanView
 from tui.views.stages import changes, forms
+from tui.widgets.keybar import FORWARD
 from tui.widgets.lists import PlanList
+from tui.widgets.signedscroll import SignedScroll
 from tui.words import DIAGNOSIS, SEVERITY, STAGE_STATUS, actor, shorten, status_label, when
 
 
@@ -39,18 +41,18 @@ class StagesView(PlanView, tab="stages"):
     )
     BINDINGS = [
         Binding("enter", "edit", "Edit", id="stages.edit", priority=True),
-        Binding("s", "start", "Start", id="stages.start"),
-        Binding("e", "evidence", "Evidence", id="stages.evidence"),
+        Binding("s", "start", "Start", id="stages.start", group=FORWARD),
+        Binding("e", "evidence", "Evidence", id="stages.evidence", group=FORWARD),
         Binding("w", "what_changed", "Changed", id="stages.what_changed"),
-        Binding("c", "complete", "Complete", id="stages.complete"),
-        Binding("o", "reopen", "Reopen", id="stages.reopen"),
+        Binding("c", "complete", "Complete", id="stages.complete", group=FORWARD),
+        Binding("o", "reopen", "Reopen", id="stages.reopen", group=FORWARD),
     ]
 
     def compose(self) -> ComposeResult:
         """The stage list and the detail pane."""
         with Horizontal():
             yield PlanList(id="stage-list")
-            with VerticalScroll(id="stage-detail-scroll"):
+            with SignedScroll(id="stage-detail-scroll"):
                 yield Static("", id="stage-detail")
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
@@ -78,6 +80,8 @@ class StagesView(PlanView, tab="stages"):
     @on(OptionList.OptionHighlighted, "#stage-list")
     def _highlighted(self) -> None:
         self._show_detail()
+        # Another stage: its title and status first, not the old stage's scroll position.
+        self.query_one("#stage-detail-scroll", SignedScroll).scroll_home(animate=False, immediate=True)
 
     @on(OptionList.OptionSelected, "#stage-list")
     def _selected(self) -> None:
