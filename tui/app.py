@@ -40,6 +40,7 @@ class CoachApp(App[None]):
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     TITLE = "Coach Rollout"
+    NOTIFICATION_TIMEOUT = 4  # a message, not a page to read: the views keep what matters on screen
     COMMANDS = {_palette_provider}  # the app's own actions only: no stock screenshot, theme or quit
     BINDINGS = [binding(key) for key in APP_KEYS]
 
@@ -69,7 +70,12 @@ class CoachApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Show a notification; always as plain text, since plan text may hold brackets."""
+        """Show a notification, the only one on screen; always as plain text (plan text may hold brackets).
+
+        A new message replaces the one shown: pressing a refused key again never stacks copies
+        over the view, and a corner holds one message (app.tcss keeps it off the tables).
+        """
+        self.clear_notifications()
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> MainScreen:
