@@ -7,7 +7,6 @@ from datetime import datetime
 
 from schemas.enums import Diagnosis, Severity, StageStatus
 from schemas.plan import Plan
-from store.entries import os_user
 from tui import glyphs
 
 STAGE_STATUS: dict[StageStatus, tuple[str, str]] = {
@@ -53,8 +52,19 @@ def when(moment: datetime) -> str:
 
 
 def actor(plan: Plan) -> str:
-    """Who records an entry: the plan's display name, else the OS user name."""
-    return plan.plan.display_name or os_user()
+    """The name a form offers for who records or attests: the plan's display name, else none.
+
+    Never the OS account: an attestation is a person's word, so a name is typed unless the
+    planner set the plan's display name (Overview, "Your name").
+    """
+    return plan.plan.display_name
+
+
+def name_hint(plan: Plan, key: str) -> str:
+    """The hint under a 'Recorded by' or 'Attested by' field: where its first value came from."""
+    if plan.plan.display_name:
+        return "Filled in with the plan's display name; type another if someone else does it."
+    return f"Type the person's name. Set your own once on the Overview (key {key}) to have it filled in."
 
 
 def shorten(text: str, width: int) -> str:

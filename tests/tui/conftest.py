@@ -23,6 +23,15 @@ def memory_store() -> PlanStore:
 
 
 @pytest.fixture
+def named_store() -> PlanStore:
+    """A fresh default plan in memory whose planner set a display name: 'Recorded by' starts with it."""
+    plan = default_plan(NOW)
+    return PlanStore.memory(
+        plan.model_copy(update={"plan": plan.plan.model_copy(update={"display_name": "Dana"})})
+    )
+
+
+@pytest.fixture
 def file_store(tmp_path: Path) -> Iterator[PlanStore]:
     """A fresh default plan in a file under tmp_path (closed after the test)."""
     store = PlanStore.create(tmp_path / "plan.json", default_plan(NOW), summary="Created for a test.")

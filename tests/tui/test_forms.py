@@ -124,9 +124,9 @@ async def test_a_new_form_flags_nothing_before_it_is_touched(
 
 
 async def test_the_reopen_reason_waits_for_an_edit_or_a_save(
-    memory_store: PlanStore, make_app: MakeApp
+    named_store: PlanStore, make_app: MakeApp
 ) -> None:
-    app = make_app(memory_store)
+    app = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "s", "e")
         await type_text(pilot, "Signed matrix")

@@ -17,6 +17,8 @@ def test_complete_stage_one_quit_and_find_it_complete_again(tmp_path: Path) -> N
     term.wait_for("Evidence for stage 1")
     term.send("Signed use-case matrix")
     term.wait_for("Signed use-case matrix")
+    term.send("\tDana Ruiz")  # Recorded by: a person's name, typed (no display name is set)
+    term.wait_for("Dana Ruiz")
     term.send("\x13")  # ctrl+s
     term.wait_for("Evidence: 1")
     term.send("c")

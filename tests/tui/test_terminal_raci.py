@@ -42,7 +42,7 @@ def test_letters_set_by_keys_are_there_after_a_restart(tmp_path: Path) -> None:
     term.wait_for("Security: C (consulted)")
     term.send("kkhh")
     term.press("space")  # Define the development purpose: HR's A cleared
-    term.wait_for("has no accountable role (A)")
+    term.wait_for("has no accountable role")
     term.wait_until(
         lambda screen: (row(screen, "Define the development") or "?")[0] == "✗",
         "the blocking mark on the cleared row, as the Overview shows it",

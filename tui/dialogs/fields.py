@@ -37,6 +37,8 @@ class FormField:
     """Refuse an empty value (text, select, date, int)."""
     placeholder: str = ""
     """A hint shown in an empty one-line field."""
+    hint: str = ""
+    """A line under the label saying where the value comes from or what it is for."""
     show_if: Callable[[Values], bool] | None = None
     """Show the field only when this is true of the current values (hidden values are still returned)."""
 

@@ -90,6 +90,7 @@ class FormDialog(ModalScreen[Values | None]):
     FormDialog #form-title { text-style: bold; dock: top; }
     FormDialog #form-footer { dock: bottom; height: auto; }
     FormDialog .form-error { color: $error; height: auto; }
+    FormDialog .form-hint { color: $text-muted; height: auto; }
     FormDialog .form-error.-empty { display: none; }
     FormDialog #form-refusal { color: $error; text-style: bold; height: auto; }
     FormDialog #form-refusal.-empty { display: none; }
@@ -141,6 +142,8 @@ class FormDialog(ModalScreen[Values | None]):
                         yield Label(
                             spec.label + (" *" if spec.required else ""), classes="form-label", markup=False
                         )
+                    if spec.hint:
+                        yield Static(spec.hint, classes="form-hint", markup=False)
                     yield editor(spec)
                     yield Static("", id=f"err-{spec.name}", classes="form-error -empty", markup=False)
             yield Static("", id="form-check", classes="form-error -empty", markup=False)

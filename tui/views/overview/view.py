@@ -16,9 +16,10 @@ from schemas.plan import Plan
 from schemas.records import Stage
 from tui.session import PlanSession
 from tui.tabs import tab_for_table
-from tui.views.base import PlanView
+from tui.views.base import DISPLAY_NAME_ID, PlanView
+from tui.views.overview import changes, forms
 from tui.widgets.columns import Column
-from tui.widgets.keybar import FORWARD
+from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
 from tui.widgets.textpanel import TextPanel
@@ -104,9 +105,13 @@ class OverviewView(PlanView, tab="overview"):
         "([ ] not started, [~] in progress, [x] complete, [!] reopened), its evidence "
         "count and its findings (✗ blocking, ! warning). Below, every finding, most "
         "serious first: press enter on one to go where it is fixed. The first line is "
-        "the next action. Tab moves between the table and the list."
+        "the next action. Tab moves between the table and the list. d sets your name: the "
+        "history records it with your changes, and 'Recorded by' and 'Attested by' start with it."
     )
-    BINDINGS = [Binding("enter", "open", "Go to", id="overview.open", group=FORWARD)]
+    BINDINGS = [
+        Binding("enter", "open", "Go to", id="overview.open", group=FORWARD),
+        Binding("d", "display_name", "Your name", id=DISPLAY_NAME_ID, group=RARE),
+    ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(session, id=id)
@@ -203,6 +208,13 @@ class OverviewView(PlanView, tab="overview"):
         if finding.stage:
             self.open_entity(entity(self.plan.stage(finding.stage)))
         self.notify(finding.fix, title="To fix")
+
+    def action_display_name(self) -> None:
+        """Set the name the history and the 'Recorded by' and 'Attested by' fields use for you."""
+        info = self.plan.plan
+        self.edit_in_form(
+            forms.display_name_form(info), lambda v: changes.set_display_name(info, v["display_name"])
+        )
 
     def focus_default(self) -> None:
         """Focus the findings list."""

@@ -41,10 +41,12 @@ def consultation_columns() -> list[Column]:
     ]
 
 
-def attest_fields(default_name: str) -> list[FormField]:
-    """Who attests (the plan's display name or the OS user by default)."""
+def attest_fields(default_name: str, hint: str = "") -> list[FormField]:
+    """Who attests: typed, or the plan's display name (never the OS account); ``hint`` says which."""
     return [
-        FormField("by", "Attested by", initial=default_name, required=True, validator=validate_with(Name))
+        FormField(
+            "by", "Attested by", initial=default_name, required=True, validator=validate_with(Name), hint=hint
+        )
     ]
 
 

@@ -210,7 +210,10 @@ class SafeguardsView(PlanView, tab="safeguards"):
         if (prohibition := self._prohibition()) is not None:
             title = f"Attest: no {PROHIBITION_WORDS[prohibition.key]}"
             form = FormDialog(
-                title, forms.attest_fields(actor(self.plan)), intro=prohibition.text, save_label="Attest"
+                title,
+                forms.attest_fields(actor(self.plan), self.name_hint()),
+                intro=prohibition.text,
+                save_label="Attest",
             )
             self.edit_in_form(form, lambda v: changes.attest(prohibition, v["by"], _now()))
 

@@ -109,13 +109,13 @@ class StagesView(PlanView, tab="stages"):
     def action_evidence(self) -> None:
         """Record an evidence entry for the selected stage."""
         stage = self.stage
-        form = forms.evidence_form(stage, actor(self.plan))
+        form = forms.evidence_form(stage, actor(self.plan), self.name_hint())
         self.edit_in_form(form, lambda values: changes.add_evidence(self.plan, stage, values, _now()))
 
     def action_what_changed(self) -> None:
         """Record what changed (the outcome log)."""
         stage = self.stage
-        form = forms.outcome_form(stage, actor(self.plan))
+        form = forms.outcome_form(stage, actor(self.plan), self.name_hint())
         self.edit_in_form(form, lambda values: changes.add_outcome(self.plan, stage, values, _now()))
 
     def action_start(self) -> None:
