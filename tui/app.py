@@ -9,10 +9,14 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
+from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from store import PlanStore
+from tui import glyphs
+from tui.console import ascii_driver, draw_ascii
+from tui.glyphs import use_ascii
 from tui.keys import APP_KEYS
 from tui.screens.main import MainScreen, binding
 from tui.session import PlanSession, Result
@@ -45,9 +49,21 @@ class CoachApp(App[None]):
     BINDINGS = [binding(key) for key in APP_KEYS]
 
     def __init__(
-        self, store: PlanStore, *, today: date | None = None, keymap: dict[str, str] | None = None
+        self,
+        store: PlanStore,
+        *,
+        today: date | None = None,
+        keymap: dict[str, str] | None = None,
+        ascii_only: bool = False,
     ) -> None:
+        # Before anything is drawn: every symbol, border and scrollbar follows the mode.
+        use_ascii(ascii_only)
+        draw_ascii(ascii_only)
         super().__init__()
+        self.ascii_only = ascii_only
+        """True on a terminal that cannot show Unicode (``tui.glyphs.needs_ascii``): all is ASCII."""
+        if ascii_only:
+            self.driver_class = ascii_driver(self.driver_class)
         self.keymap = keymap or {}
         """The user's remapping: binding id -> keys (see tui.keymap)."""
         if self.keymap:
@@ -80,7 +96,7 @@ class CoachApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         """The tabs of views."""
-        return MainScreen(self.session, f"◆ {self.TITLE} — {self._subtitle()}")
+        return MainScreen(self.session, f"{glyphs.MARK} {self.TITLE} {glyphs.DASH} {self._subtitle()}")
 
     @property
     def main(self) -> MainScreen:
@@ -93,6 +109,7 @@ class CoachApp(App[None]):
         """Say how the plan was opened (the main screen renders once composed)."""
         self.sub_title = self._subtitle()
         self.set_class(self.no_color, "-no-color")
+        self.set_class(self.ascii_only, "-ascii")
         for warning in self.store.warnings:
             self.notify(
                 warning,
@@ -123,7 +140,25 @@ class CoachApp(App[None]):
 
     def _subtitle(self) -> str:
         name = Path(self.store.path).name if self.store.path else "unsaved plan in memory"
-        return f"{name} · READ-ONLY" if self.store.read_only else name
+        return f"{name} {glyphs.DOT} READ-ONLY" if self.store.read_only else name
+
+    def get_key_display(self, binding: Binding) -> str:
+        """How a key is written: Textual's symbols ('⏎', '↑'), or their names on an ASCII terminal."""
+        display = super().get_key_display(binding)
+        if not self.ascii_only or display.isascii():
+            return display
+        return binding.key.replace("ctrl+", "^")  # 'enter', 'up', '^up'
+
+    def action_command_palette(self) -> None:
+        """The command palette; on an ASCII terminal without its magnifier, which has no ASCII form."""
+        from textual.command import CommandPalette  # the palette loads when first opened
+
+        if not self.use_command_palette or CommandPalette.is_open(self):  # type: ignore[arg-type]
+            return
+        palette = CommandPalette(id="--command-palette", placeholder=glyphs.plain("Search for commands…"))
+        self.push_screen(palette)
+        if self.ascii_only:
+            palette.add_class("-ascii")
 
     # -- after a change --------------------------------------------------------------
 

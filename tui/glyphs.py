@@ -199,19 +199,33 @@ def ascii_cell(char: str) -> str:
     if unicodedata.combining(char):
         return ""
     form = _TEXT_FORMS.get(char, "")
-    one = form if len(form) == 1 else _line_art(char) or (_letters(char)[:1] if not form else "~")
+    one = form if len(form) == 1 else line_char(char) or (_letters(char)[:1] if not form else "~")
     return one * 2 if wide else one
 
 
-def _line_art(char: str) -> str:
-    """Box drawing and blocks as '+', '-', '|' and '#'; '' for anything else."""
+@lru_cache(maxsize=512)
+def line_char(char: str) -> str:
+    """A line or block character as ASCII ('' for any other character).
+
+    Corners and crossings '+', lines '-' and '|' ('=' for heavy and double lines), blocks
+    '-' or '|' by the edge they sit on (the half blocks of Textual's 'tall' borders), a full
+    block '#'. Spaces and ASCII stay as they are.
+    """
+    if char.isascii():
+        return char
     name = unicodedata.name(char, "")
     if name.startswith("BOX DRAWINGS"):
         across = any(word in name for word in ("HORIZONTAL", "LEFT", "RIGHT"))
         down = any(word in name for word in ("VERTICAL", "UP", "DOWN"))
-        return "+" if across and down else "-" if across else "|"
+        if across and down:
+            return "+"
+        if across:
+            return "=" if "HEAVY" in name or "DOUBLE" in name else "-"
+        return "|"
     if "BLOCK" in name or "SHADE" in name:
-        return "#"
+        if name.startswith(("UPPER", "LOWER")):
+            return "-"
+        return "|" if name.startswith(("LEFT", "RIGHT")) else "#"
     return ""
 
 

@@ -11,6 +11,7 @@ import pytest
 from schemas.defaults import default_plan
 from store import PlanStore
 from tui.app import CoachApp
+from tui.console import draw_ascii
 
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 TODAY = date(2025, 3, 3)
@@ -43,3 +44,10 @@ def file_store(tmp_path: Path) -> Iterator[PlanStore]:
 def make_app() -> Callable[[PlanStore], CoachApp]:
     """Build the app over a store, with a fixed today."""
     return lambda store: CoachApp(store, today=TODAY)
+
+
+@pytest.fixture(autouse=True)
+def textual_draws_unicode() -> Iterator[None]:
+    """Textual's borders and scrollbars as Textual draws them, after a test of the console's ASCII."""
+    yield
+    draw_ascii(False)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planbuild import add, edit, example, fresh
+from planbuild import add, crowded_example, example, fresh, manager_reads_private_content
 
-from schemas.enums import AccessLevel, RaciLetter, UseCaseStatus
+from schemas.enums import UseCaseStatus
 from schemas.plan import Plan
 from store import PlanStore
 from tui.app import CoachApp
@@ -31,31 +31,12 @@ def line_with(app: CoachApp, text: str) -> str:
     return next(line for line in lines(app) if text in line)
 
 
-def manager_reads_private_content(plan: Plan) -> Plan:
-    """A blocking surveillance finding with a long message."""
-    rule = next(r for r in plan.data_access if r.role == "Manager" and r.category.value == "private_content")
-    return edit(plan, "data_access", rule.id, level=AccessLevel.INDIVIDUAL)
-
-
-def nine_use_cases() -> Plan:
-    """The example's nine use cases, a tenth RACI activity and a blocking access rule."""
-    plan = example()
-    plan = add(plan, "raci_activities", id="act-x", name="Run the quarterly review", cells={"role-1": "A"})
-    manager = next(
-        r for r in plan.data_access if r.role == "Manager" and r.category.value == "private_content"
-    )
-    return edit(plan, "data_access", manager.id, level=AccessLevel.INDIVIDUAL)
-
-
 def many_findings() -> Plan:
     """Twelve prohibited use cases with no control and no route: more findings than fit at 80x24."""
     plan = fresh()
     for n in range(12):
         plan = add(plan, "use_cases", id=f"uc-x{n}", name=f"Case {n}", status=UseCaseStatus.PROHIBITED)
-    manager = next(
-        r for r in plan.data_access if r.role == "Manager" and r.category.value == "private_content"
-    )
-    return edit(plan, "data_access", manager.id, level=AccessLevel.INDIVIDUAL)
+    return manager_reads_private_content(plan)
 
 
 def test_the_tab_line_names_every_tab_at_60_columns_whole_or_cut_with_an_ellipsis() -> None:
@@ -84,7 +65,7 @@ async def test_a_finding_cut_in_the_list_ends_in_an_ellipsis_and_shows_whole_bel
 
 
 async def test_use_cases_at_60x20_say_more_rows_are_below_and_keep_the_route_column() -> None:
-    app = CoachApp(PlanStore.memory(nine_use_cases()))
+    app = CoachApp(PlanStore.memory(crowded_example()))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("3")
         await pilot.pause()
@@ -104,7 +85,7 @@ async def test_use_cases_at_60x20_say_more_rows_are_below_and_keep_the_route_col
 
 
 async def test_safeguards_at_60x20_keep_every_column_and_reach_the_consultations() -> None:
-    app = CoachApp(PlanStore.memory(nine_use_cases()))
+    app = CoachApp(PlanStore.memory(crowded_example()))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -121,10 +102,7 @@ async def test_safeguards_at_60x20_keep_every_column_and_reach_the_consultations
 
 
 async def test_raci_at_60x20_counts_every_activity_and_says_its_whole_check() -> None:
-    plan = nine_use_cases()
-    first = plan.raci_activities[0]
-    plan = edit(plan, "raci_activities", first.id, cells={**first.cells, "role-4": RaciLetter.A})
-    app = CoachApp(PlanStore.memory(plan))
+    app = CoachApp(PlanStore.memory(crowded_example()))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("6")
         await pilot.pause()

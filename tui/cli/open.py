@@ -52,9 +52,10 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"coach-rollout: {exc.message}", file=sys.stderr)
         return EXIT_UNUSABLE
     from tui.app import CoachApp  # Textual only once the plan opened
+    from tui.glyphs import this_terminal_needs_ascii
 
     try:
-        CoachApp(store, keymap=keymap).run(mouse=not args.no_mouse)
+        CoachApp(store, keymap=keymap, ascii_only=this_terminal_needs_ascii()).run(mouse=not args.no_mouse)
     finally:
         store.close()
         gc.enable()

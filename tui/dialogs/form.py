@@ -45,6 +45,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from schemas.text import Line
+from tui import glyphs
 from tui.dialogs.fields import (
     FieldBox,
     FieldKind,
@@ -60,6 +61,7 @@ from tui.dialogs.fields import (
     raw_value,
     validate_with,
 )
+from tui.glyphs import plain
 
 __all__ = [
     "FieldKind",
@@ -133,17 +135,16 @@ class FormDialog(ModalScreen[Values | None]):
     def compose(self) -> ComposeResult:
         """The title, the fields with their messages, the buttons."""
         with VerticalScroll(id="form-box"):
-            yield Static(self.form_title, id="form-title", markup=False)
+            yield Static(plain(self.form_title), id="form-title", markup=False)
             if self.intro:
-                yield Static(self.intro, id="form-intro", markup=False)
+                yield Static(plain(self.intro), id="form-intro", markup=False)
             for spec in self.fields:
                 with FieldBox(classes="form-field", id=f"box-{spec.name}"):
                     if spec.kind != "bool":
-                        yield Label(
-                            spec.label + (" *" if spec.required else ""), classes="form-label", markup=False
-                        )
+                        label = plain(spec.label + (" *" if spec.required else ""))
+                        yield Label(label, classes="form-label", markup=False)
                     if spec.hint:
-                        yield Static(spec.hint, classes="form-hint", markup=False)
+                        yield Static(plain(spec.hint), classes="form-hint", markup=False)
                     yield editor(spec)
                     yield Static("", id=f"err-{spec.name}", classes="form-error -empty", markup=False)
             yield Static("", id="form-check", classes="form-error -empty", markup=False)
@@ -308,5 +309,5 @@ def reason_dialog(title: str, intro: str = "") -> FormDialog:
 
 def _message(widget: Static, message: str | None) -> None:
     """Show a message (or hide the line when there is none)."""
-    widget.update(f"✗ {message}" if message else "")
+    widget.update(plain(f"{glyphs.BLOCKING} {message}") if message else "")
     widget.set_class(not message, "-empty")

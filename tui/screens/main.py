@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
+from tui import glyphs
 from tui.keys import SCREEN_KEYS, TAB_KEYS, AppKey
 from tui.session import PlanSession
 from tui.tabs import TABS, tab, tab_for_table
@@ -141,5 +142,5 @@ class MainScreen(Screen[None]):
     def set_save_status(self, message: str | None) -> None:
         """Show (or hide) the line that says the plan is not saved."""
         line = self.query_one("#save-status", Static)
-        line.update(f"⚠ NOT SAVED: {message}" if message else "")
+        line.update(f"{glyphs.ALERT} NOT SAVED: {message}" if message else "")
         line.set_class(not message, "-hidden")

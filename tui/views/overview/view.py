@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.scalar import Scalar
 from textual.widgets import Static
 
 from schemas.edits import entity
@@ -24,6 +25,12 @@ from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
 from tui.widgets.textpanel import TextPanel
 from tui.words import SEVERITY, SEVERITY_ORDER, count, status_label
+
+STAGES_MOST, STAGES_LEAST = 9, 4
+"""The stage table's height: the header and eight stages, or at least the header, two stages and
+the line saying where they are."""
+FINDINGS_LEAST = 5
+"""The findings list's least height: its border, header, a finding and where the list is."""
 
 NO_FINDINGS = "No findings: the plan satisfies every rule."
 """The findings list's only line when there is nothing to fix."""
@@ -172,12 +179,32 @@ class OverviewView(PlanView, tab="overview"):
             self._show_finding(self.finding_list.cursor_row)
 
     def _show_finding(self, index: int) -> None:
-        self.detail.show_text(finding_detail(self.findings[index]) if index < len(self.findings) else "")
+        self._show(finding_detail(self.findings[index]) if index < len(self.findings) else "")
+
+    def _show(self, text: str) -> None:
+        """Show ``text`` in the detail; the stage table makes room if the detail grows."""
+        self.detail.show_text(text)
+        self.call_after_refresh(self.fit)
+
+    def on_resize(self) -> None:
+        """Share the new height out again."""
+        self.call_after_refresh(self.fit)
+
+    def fit(self) -> None:
+        """Give the stage table what the findings list and the detail leave it, within 4 to 9 lines.
+
+        At 80x24 all eight stages show; on a shorter terminal the stage table shrinks (and
+        says how many stages are below) before the findings list would lose its last row.
+        """
+        needed = self.query_one("#next-action").outer_size.height + FINDINGS_LEAST
+        needed += max(self.detail.outer_size.height, len(self.detail.lines))
+        height = max(STAGES_LEAST, min(STAGES_MOST, self.size.height - needed))
+        if self.stage_table.styles.max_height != Scalar.from_number(height):
+            self.stage_table.styles.max_height = height
 
     def _show_stage(self, index: int) -> None:
         stages, rows = self.plan.stages, self.stage_table.rows
-        text = stage_detail(stages[index], rows[index]) if index < min(len(stages), len(rows)) else ""
-        self.detail.show_text(text)
+        self._show(stage_detail(stages[index], rows[index]) if index < min(len(stages), len(rows)) else "")
 
     def on_descendant_focus(self) -> None:
         """Tab between the tables: the detail follows the focused one."""

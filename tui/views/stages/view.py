@@ -19,6 +19,7 @@ from schemas.enums import StageStatus
 from schemas.findings import Finding
 from schemas.plan import Plan
 from schemas.records import Evidence, Outcome, Stage
+from tui import glyphs
 from tui.dialogs.form import reason_dialog
 from tui.views.base import PlanView
 from tui.views.stages import changes, forms
@@ -163,8 +164,8 @@ def detail(plan: Plan, stage: Stage, findings: list[Finding]) -> Text:
     evidence = [e for e in plan.evidence if e.stage == stage.number]
     text.append(f"Status: {status}\n")
     text.append(
-        f"Due: {stage.due.isoformat() if stage.due else '-'} · Evidence: {len(evidence)}"
-        f" · What changed: {len(outcomes)}\n"
+        f"Due: {stage.due.isoformat() if stage.due else '-'} {glyphs.DOT} Evidence: {len(evidence)}"
+        f" {glyphs.DOT} What changed: {len(outcomes)}\n"
     )
     for finding in findings:
         symbol, word = SEVERITY[finding.severity]
@@ -183,7 +184,7 @@ def _section(text: Text, title: str, body: str) -> None:
 
 
 def _outcome(outcome: Outcome) -> str:
-    head = f"• {when(outcome.recorded_at)} {outcome.recorded_by}: "
+    head = f"{glyphs.BULLET} {when(outcome.recorded_at)} {outcome.recorded_by}: "
     if outcome.complete:
         return head + f"[reached] {outcome.what_changed}"
     cause = DIAGNOSIS[outcome.diagnosis] if outcome.diagnosis else "?"
@@ -191,4 +192,4 @@ def _outcome(outcome: Outcome) -> str:
 
 
 def _evidence(evidence: Evidence) -> str:
-    return f"• {when(evidence.recorded_at)} {evidence.recorded_by}: {evidence.result}"
+    return f"{glyphs.BULLET} {when(evidence.recorded_at)} {evidence.recorded_by}: {evidence.result}"
