@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from planbuild import add, crowded_example, example, fresh, manager_reads_private_content
 
 from schemas.enums import UseCaseStatus
@@ -186,3 +188,21 @@ def test_narrow_columns_shrink_in_proportion_and_none_is_lost() -> None:
     assert sum(widths) + len(widths) + 1 == 40 and widths[0] == 1 and widths[2] == 16
     assert widths[1] >= 5 and widths[3] >= 5  # every column keeps room for 'Abcd…'
     assert column_widths(columns, 60)[3] > 8  # wide enough: flexible columns share the spare cells
+
+
+async def test_a_title_too_long_for_the_line_ends_in_the_ellipsis_of_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "rollout-plan-for-the-northern-region-sales-and-support-teams-2025.json"
+    store = PlanStore.create(path, example(), summary="Created.")
+    try:
+        app = CoachApp(store)
+        async with app.run_test(size=NARROW) as pilot:
+            await pilot.pause()
+            title = lines(app)[0]
+            assert title.startswith("◆ Coach Rollout — rollout-plan-for") and title.endswith("…")
+        app = CoachApp(store, ascii_only=True)
+        async with app.run_test(size=NARROW) as pilot:
+            await pilot.pause()
+            title = lines(app)[0]  # Textual's own ellipsis drew '…' on the console too
+            assert title.startswith("* Coach Rollout - rollout-plan-for") and title.endswith("...")
+    finally:
+        store.close()

@@ -17,6 +17,7 @@ from tui.session import PlanSession
 from tui.tabs import TABS, tab, tab_for_table
 from tui.views.base import PlanView
 from tui.widgets.keybar import KeyBar, Rank
+from tui.widgets.oneline import OneLine
 from tui.widgets.tabbar import TabBar
 
 
@@ -57,7 +58,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, tab line, views, status line, key bar."""
         first = TABS[0]
-        yield Static(self.heading, id="title", markup=False)
+        yield OneLine(self.heading, id="title")
         yield TabBar(TABS, first.id, id="tab-bar")
         # Only the first view is built (and its module imported) now; the others when their
         # tab first opens, so the first frame waits for nothing nobody sees yet.
