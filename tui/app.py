@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import App
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.timer import Timer
 
 from store import PlanStore
@@ -86,13 +86,17 @@ class CoachApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Show a notification, the only one on screen; always as plain text (plan text may hold brackets).
+        """Show a notification, always as plain text (plan text may hold brackets); see ``on_notify``."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
-        A new message replaces the one shown: pressing a refused key again never stacks copies
-        over the view, and a corner holds one message (app.tcss keeps it off the tables).
+    def on_notify(self, event: Notify) -> None:
+        """A new message replaces the one shown, just before Textual's own handler adds it.
+
+        Clearing here, when the message is handled rather than when it is sent, holds for keys
+        pressed faster than the screen updates too: a refused key pressed three times shows one
+        message, and one corner holds it (app.tcss keeps that corner off the tables).
         """
         self.clear_notifications()
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> MainScreen:
         """The tabs of views."""

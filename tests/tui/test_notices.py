@@ -44,6 +44,15 @@ async def test_a_refusal_pressed_three_times_shows_once_in_a_corner_clear_of_the
         assert not any(toast.region.overlaps(table.region) for table in tables(app))
 
 
+async def test_notices_sent_faster_than_the_screen_updates_still_show_one() -> None:
+    app = CoachApp(PlanStore.memory(fresh()))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        for n in range(3):  # as keys typed ahead reach the app: all before one frame
+            app.notify(f"Refused {n}.", title="Not complete", severity="error")
+        await pilot.pause(0.1)
+        assert [str(toast.render()).split("\n")[-1] for toast in toasts(app)] == ["Refused 2."]
+
+
 async def test_on_every_tab_a_notice_covers_no_table() -> None:
     app = CoachApp(PlanStore.memory(fresh()))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
