@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from schemas.defaults import default_plan
-from schemas.enums import Severity, StageStatus
+from schemas.enums import AccessLevel, DataCategory, Severity, StageStatus
 from schemas.example import example_plan
 from schemas.findings import Finding, evaluate
 from schemas.plan import SINGLETONS, TABLES, Plan
@@ -97,3 +97,24 @@ def blocking(plan: Plan, rule: str | None = None, today: date = TODAY) -> list[F
         for f in evaluate(plan, today)
         if f.severity is Severity.BLOCKING and (rule is None or f.rule == rule)
     ]
+
+
+def manager_reads_private_content(plan: Plan) -> Plan:
+    """A manager given individual access to private coaching content: a long blocking finding."""
+    rule = next(
+        r
+        for r in plan.data_access
+        if r.role in ("Manager", "Participant's manager or leader")
+        and r.category is DataCategory.PRIVATE_CONTENT
+    )
+    return edit(plan, "data_access", rule.id, level=AccessLevel.INDIVIDUAL)
+
+
+def crowded_example() -> Plan:
+    """The example as a new user met it: a seventh role, a tenth activity, two A on the first one
+    (a long RACI message), and a long blocking surveillance finding."""
+    plan = add(example(), "raci_roles", id="role-7", name="Works council")
+    plan = add(plan, "raci_activities", id="act-x", name="Run the quarterly review", cells={"role-1": "A"})
+    first = plan.raci_activities[0]
+    plan = edit(plan, "raci_activities", first.id, cells={**first.cells, "role-4": "A"})
+    return manager_reads_private_content(plan)

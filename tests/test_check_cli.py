@@ -16,7 +16,8 @@ from schemas.enums import DecisionKind, RaciLetter, UseCaseStatus
 from schemas.plan import Plan
 from store.exchange import export_bytes
 
-UTC_ENV = {"TZ": "UTC"}
+UTC_ENV = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
+"""The clock in UTC and a Unicode terminal, whatever the machine running the tests has."""
 
 
 def check(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -91,7 +92,7 @@ def test_blocking_plan_exits_one_naming_the_rule(
     path = _made(build(), tmp_path)
     text = check(path)
     assert text.returncode == 1, text.stderr
-    assert f"  BLOCKING  {rule}  {entity}:" in text.stdout
+    assert f"  ✗ BLOCKING  {rule}  {entity}:" in text.stdout
     assert text.stdout.rstrip().endswith("Check failed.")
     as_json = check(path, "--format", "json")
     assert as_json.returncode == 1
@@ -105,7 +106,7 @@ def test_fresh_plan_passes_with_exit_zero(tmp_path: Path) -> None:
     result = check(path)
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[0] == "Stage 1 Define Permitted Use Cases"
-    assert result.stdout.splitlines()[1].startswith("  INFO      stage-gate  stages/stage-1: ")
+    assert result.stdout.splitlines()[1].startswith("  i info      stage-gate  stages/stage-1: ")
     assert result.stdout.rstrip().endswith("0 blocking findings, 0 warnings, 1 info. Check passed.")
 
 
@@ -120,14 +121,14 @@ def test_text_groups_by_stage_with_severity_words(tmp_path: Path) -> None:
         "Stage 7 Measure Outcomes and Harms",
     ]
     stage5 = out.split("Stage 5 Design a Limited Pilot\n")[1].split("\n\n")[0]
-    words = [line.split()[0] for line in stage5.splitlines() if not line.startswith(" " * 12)]
-    assert words == ["BLOCKING", "BLOCKING"]  # the gap, and stage 5 complete, no longer holds
+    words = [line.split()[:2] for line in stage5.splitlines() if not line.startswith(" " * 14)]
+    assert words == [["✗", "BLOCKING"], ["✗", "BLOCKING"]]  # the gap, and stage 5 complete, no longer holds
     assert "Fix: Name where participants get help" in stage5
     stage7 = out.split("Stage 7 Measure Outcomes and Harms\n")[1].split("\n\n")[0]
-    assert [line.split()[0] for line in stage7.splitlines() if not line.startswith(" " * 12)] == [
-        "WARNING",
-        "INFO",
-        "INFO",
+    assert [line.split()[:2] for line in stage7.splitlines() if not line.startswith(" " * 14)] == [
+        ["!", "warning"],
+        ["i", "info"],
+        ["i", "info"],
     ]
     assert "\x1b[" not in out  # words carry the meaning, never colour
 
@@ -189,5 +190,5 @@ def test_history_edited_by_hand_fails_under_whole_plan(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Whole plan"
     assert lines[1].startswith(
-        "  BLOCKING  history-chain  history/h-000001: The change history does not verify"
+        "  ✗ BLOCKING  history-chain  history/h-000001: The change history does not verify"
     )

@@ -53,7 +53,7 @@ def test_stage_two_completed_with_unattested_prohibitions_fails_check(tmp_path: 
     assert text.returncode == 1, text.stdout
     lines = text.stdout.splitlines()
     gate = next(line for line in lines if "stage-gate" in line and "BLOCKING" in line)
-    assert gate.startswith("  BLOCKING  stage-gate  stages/stage-2: ")
+    assert gate.startswith("  ✗ BLOCKING  stage-gate  stages/stage-2: ")
     words = " ".join(text.stdout.split())  # the text output wraps at 100 columns
     assert "complete, no longer holds. 4 of 4 prohibitions are not attested" in words
     assert text.stdout.rstrip().endswith("Check failed.")

@@ -8,9 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.notifications import SeverityLevel
+from textual.binding import Binding
+from textual.notifications import Notify, SeverityLevel
 
 from store import PlanStore
+from tui import glyphs
+from tui.console import ascii_driver, draw_ascii
+from tui.glyphs import use_ascii
 from tui.keys import APP_KEYS
 from tui.saving import SaveWatch
 from tui.screens.main import MainScreen, binding
@@ -39,6 +43,7 @@ class CoachApp(SaveWatch):
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     TITLE = "Coach Rollout"
+    NOTIFICATION_TIMEOUT = 4  # a message, not a page to read: the views keep what matters on screen
     COMMANDS = {_palette_provider}  # the app's own actions only: no stock screenshot, theme or quit
     BINDINGS = [binding(key) for key in APP_KEYS]
 
@@ -49,8 +54,16 @@ class CoachApp(SaveWatch):
         today: date | None = None,
         keymap: dict[str, str] | None = None,
         review: bool = False,
+        ascii_only: bool = False,
     ) -> None:
+        # Before anything is drawn: every symbol, border and scrollbar follows the mode.
+        use_ascii(ascii_only)
+        draw_ascii(ascii_only)
         super().__init__()
+        self.ascii_only = ascii_only
+        """True on a terminal that cannot show Unicode (``tui.glyphs.needs_ascii``): all is ASCII."""
+        if ascii_only:
+            self.driver_class = ascii_driver(self.driver_class)
         self.keymap = keymap or {}
         """The user's remapping: binding id -> keys (see tui.keymap)."""
         if self.keymap:
@@ -73,8 +86,17 @@ class CoachApp(SaveWatch):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Show a notification; always as plain text, since plan text may hold brackets."""
+        """Show a notification, always as plain text (plan text may hold brackets); see ``on_notify``."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def on_notify(self, event: Notify) -> None:
+        """A new message replaces the one shown, just before Textual's own handler adds it.
+
+        Clearing here, when the message is handled rather than when it is sent, holds for keys
+        pressed faster than the screen updates too: a refused key pressed three times shows one
+        message, and one corner holds it (app.tcss keeps that corner off the tables).
+        """
+        self.clear_notifications()
 
     def get_default_screen(self) -> MainScreen:
         """The tabs of views."""
@@ -91,6 +113,7 @@ class CoachApp(SaveWatch):
         """Say how the plan was opened (the main screen renders once composed)."""
         self.sub_title = self._subtitle()
         self.set_class(self.no_color, "-no-color")
+        self.set_class(self.ascii_only, "-ascii")
         for warning in self.store.warnings:
             self.notify(
                 warning,
@@ -123,11 +146,29 @@ class CoachApp(SaveWatch):
 
     def _subtitle(self) -> str:
         name = Path(self.store.path).name if self.store.path else "unsaved plan in memory"
-        return f"{name} · READ-ONLY" if self.store.read_only else name
+        return f"{name} {glyphs.DOT} READ-ONLY" if self.store.read_only else name
+
+    def get_key_display(self, binding: Binding) -> str:
+        """How a key is written: Textual's symbols ('⏎', '↑'), or their names on an ASCII terminal."""
+        display = super().get_key_display(binding)
+        if not self.ascii_only or display.isascii():
+            return display
+        return binding.key.replace("ctrl+", "^")  # 'enter', 'up', '^up'
+
+    def action_command_palette(self) -> None:
+        """The command palette; on an ASCII terminal without its magnifier, which has no ASCII form."""
+        from textual.command import CommandPalette  # the palette loads when first opened
+
+        if not self.use_command_palette or CommandPalette.is_open(self):  # type: ignore[arg-type]
+            return
+        palette = CommandPalette(id="--command-palette", placeholder=glyphs.plain("Search for commands…"))
+        self.push_screen(palette)
+        if self.ascii_only:
+            palette.add_class("-ascii")
 
     def heading(self) -> str:
         """The title line: the app, the plan file, and READ-ONLY when it is."""
-        return f"◆ {self.TITLE} — {self._subtitle()}"
+        return f"{glyphs.MARK} {self.TITLE} {glyphs.DASH} {self._subtitle()}"
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error ends the app with one line, never a traceback showing plan content."""
@@ -225,11 +266,13 @@ class CoachApp(SaveWatch):
         """After the review screen: go where the user asked (the review waits), or show the saved plan."""
         if paused is None:
             return
+        waits = "The review waits on the stage it was on: R returns to it."
         if paused.target and not await self.main.open_entity(paused.target):
-            # A record no tab edits yet (a pilot, a condition): its stage, and the fix in words.
+            # A record no tab edits yet: its stage, and the fix in words (one notice: one replaces another).
             await self.main.open_entity(paused.stage)
-            self.notify(paused.fix, title="To fix")
-        self.notify("The review waits on the stage it was on: R returns to it.", title="Review paused")
+            self.notify(f"To fix: {paused.fix} {waits}", title="Review paused")
+            return
+        self.notify(waits, title="Review paused")
 
     def action_request_quit(self) -> None:
         """Quit; if an edit could not be saved, or a form is being filled in, ask first."""

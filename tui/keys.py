@@ -37,6 +37,8 @@ class AppKey:
     """Listed in the command palette."""
     title: str = ""
     """What the palette and the help call it, when the key bar's word is too short."""
+    rank: int = 1
+    """How readily it gives way in a narrow key bar: 0 never, 1 after the view's usual keys."""
 
     @property
     def long(self) -> str:
@@ -45,7 +47,15 @@ class AppKey:
 
 
 SCREEN_KEYS: tuple[AppKey, ...] = (
-    AppKey("app.help", "question_mark", "app.help", "Help", display="?", title="Help for the current view"),
+    AppKey(
+        "app.help",
+        "question_mark",
+        "app.help",
+        "Help",
+        display="?",
+        title="Help for the current view",
+        rank=0,
+    ),
     AppKey("app.quit", "q", "app.request_quit", "Quit"),
     AppKey(
         "app.review",

@@ -27,7 +27,8 @@ from tui.words import count
 
 READ_ONLY_MESSAGE = "The plan is open read-only; nothing was changed."
 
-NOTHING_TO_UNDO = "Nothing to undo."
+NOTHING_TO_UNDO = "Nothing to undo in this session; coach-rollout history shows earlier changes."
+"""Undo reaches this session's changes only; the ones before are in the plan's history."""
 NOTHING_TO_REDO = "Nothing to redo."
 
 

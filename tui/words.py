@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from schemas.enums import Diagnosis, OutcomeKind, Severity, StageStatus
 from schemas.plan import Plan
 from schemas.records import Stage
 from schemas.rules.stages import NO_LONGER_HOLDS
-from store.entries import os_user
+from tui import glyphs
 
 STAGE_STATUS: dict[StageStatus, tuple[str, str]] = {
     StageStatus.NOT_STARTED: ("[ ]", "not started"),
@@ -18,12 +19,14 @@ STAGE_STATUS: dict[StageStatus, tuple[str, str]] = {
 }
 """Each stage status as (symbol, word)."""
 
-SEVERITY: dict[Severity, tuple[str, str]] = {
-    Severity.BLOCKING: ("✗", "BLOCKING"),
-    Severity.WARNING: ("!", "warning"),
-    Severity.INFO: ("i", "info"),
-}
-"""Each finding severity as (symbol, word)."""
+SEVERITY: Mapping[Severity, tuple[str, str]] = glyphs.ByMode(
+    {
+        Severity.BLOCKING: (glyphs.BLOCKING, "BLOCKING"),
+        Severity.WARNING: (glyphs.WARNING, "warning"),
+        Severity.INFO: (glyphs.INFO, "info"),
+    }
+)
+"""Each finding severity as (symbol, word): the one place every screen and `check` read them."""
 
 SEVERITY_ORDER = {Severity.BLOCKING: 0, Severity.WARNING: 1, Severity.INFO: 2}
 """Most serious first."""
@@ -71,14 +74,46 @@ def when(moment: datetime) -> str:
 
 
 def actor(plan: Plan) -> str:
-    """Who records an entry: the plan's display name, else the OS user name."""
-    return plan.plan.display_name or os_user()
+    """The name a form offers for who records or attests: the plan's display name, else none.
+
+    Never the OS account: an attestation is a person's word, so a name is typed unless the
+    planner set the plan's display name (Overview, "Your name").
+    """
+    return plan.plan.display_name
+
+
+def name_hint(plan: Plan, key: str) -> str:
+    """The hint under a 'Recorded by' or 'Attested by' field: where its first value came from."""
+    if plan.plan.display_name:
+        return "Filled in with the plan's display name; type another if someone else does it."
+    return f"Type the person's name. Set your own once on the Overview (key {key}) to have it filled in."
 
 
 def shorten(text: str, width: int) -> str:
     """The first line of ``text``, cut to ``width`` characters with an ellipsis."""
     line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+    return line if len(line) <= width else cut(line, width)
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: whole if it fits, else cut and ended with the ellipsis.
+
+    Every text the app cuts is cut here (and by ``tui.widgets.columns.cell``, which pads), so
+    a cut always shows, in the symbol of the terminal's mode.
+    """
+    if glyphs.cells(text) <= width:
+        return text
+    ellipsis = str(glyphs.ELLIPSIS)
+    room = width - len(ellipsis)
+    if room <= 0:
+        return ellipsis[: max(0, width)]
+    kept, used = [], 0
+    for char in text:
+        used += glyphs.cells(char)
+        if used > room:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + ellipsis
 
 
 def count(n: int, one: str, many: str | None = None) -> str:

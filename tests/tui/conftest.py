@@ -11,6 +11,7 @@ import pytest
 from schemas.defaults import default_plan
 from store import PlanStore
 from tui.app import CoachApp
+from tui.console import draw_ascii
 
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 TODAY = date(2025, 3, 3)
@@ -20,6 +21,15 @@ TODAY = date(2025, 3, 3)
 def memory_store() -> PlanStore:
     """A fresh default plan in memory."""
     return PlanStore.memory(default_plan(NOW))
+
+
+@pytest.fixture
+def named_store() -> PlanStore:
+    """A fresh default plan in memory whose planner set a display name: 'Recorded by' starts with it."""
+    plan = default_plan(NOW)
+    return PlanStore.memory(
+        plan.model_copy(update={"plan": plan.plan.model_copy(update={"display_name": "Dana"})})
+    )
 
 
 @pytest.fixture
@@ -34,3 +44,10 @@ def file_store(tmp_path: Path) -> Iterator[PlanStore]:
 def make_app() -> Callable[[PlanStore], CoachApp]:
     """Build the app over a store, with a fixed today."""
     return lambda store: CoachApp(store, today=TODAY)
+
+
+@pytest.fixture(autouse=True)
+def textual_draws_unicode() -> Iterator[None]:
+    """Textual's borders and scrollbars as Textual draws them, after a test of the console's ASCII."""
+    yield
+    draw_ascii(False)

@@ -25,24 +25,46 @@ KEYS = {
     "enter": "\r",
     "delete": "\x1b[3~",
     "escape": "\x1b",
+    "tab": "\t",
+    "home": "\x1b[H",
+    "end": "\x1b[F",
+    "pageup": "\x1b[5~",
+    "pagedown": "\x1b[6~",
 }
 """Escape sequences of named keys, sent in one write so an escape is not read alone."""
 
 
-class Terminal:
-    """The app running in a pty, its output fed to a pyte screen."""
+UNICODE_TERMINAL = {"TERM": "xterm-256color", "LANG": "C.UTF-8"}
+"""What a test's terminal is unless it says otherwise: Unicode, whatever the machine running the tests has."""
 
-    def __init__(self, plan: Path, *args: str, env: dict[str, str] | None = None, command: str = "") -> None:
+
+class Terminal:
+    """The app running in a pty of ``size`` (columns, rows), its output fed to a pyte screen.
+
+    The screen decodes the app's bytes as UTF-8 and shows a byte it cannot decode as U+FFFD,
+    so a test that looks for characters outside ASCII sees those too.
+    """
+
+    def __init__(
+        self,
+        plan: Path,
+        *args: str,
+        env: dict[str, str] | None = None,
+        size: tuple[int, int] = (80, 24),
+        command: str = "",
+    ) -> None:
         """Run ``coach-rollout [COMMAND] PLAN ARGS`` (the app itself when no command is named)."""
-        self.screen = pyte.Screen(80, 24)
+        columns, rows = size
+        self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen)
-        environment = {**os.environ, "TERM": "xterm-256color"}
-        environment.pop("NO_COLOR", None)  # colour only when a test asks for NO_COLOR
+        environment = {**os.environ, **UNICODE_TERMINAL}
+        for name in ("NO_COLOR", "LC_ALL", "LC_CTYPE"):  # colour and locale only as a test asks
+            environment.pop(name, None)
         environment.update(env or {})
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "tui", *([command] if command else []), str(plan), *args],
-            dimensions=(24, 80),
+            dimensions=(rows, columns),
             env=environment,
             cwd=str(ROOT),
         )

@@ -39,8 +39,9 @@ async def test_a_refused_save_says_why_on_screen(memory_store: PlanStore, make_a
         await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab")  # back up to the statement
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "✗ Not saved: The next review must come after the review." in screen_text(app)
+        # Said once, under the fields, not again above the buttons.
         assert "✗ The next review must come after the review." in screen_text(app)
+        assert screen_text(app).count("The next review must come after the review.") == 1
         dialog = form(app)
         assert dialog.raw_values()["reviewed_by"] == "A. Counsel"
         assert dialog.raw_values()["next_review"] == "2025-01-15"
@@ -63,8 +64,23 @@ async def test_a_refused_save_focuses_the_first_field_at_fault(
         assert app.focused is form(app).widget_for("next_review")
         text = screen_text(app)
         assert "✗ Write a date as YYYY-MM-DD, e.g. 2025-03-31." in text
-        assert "✗ Not saved: Next review due (YYYY-MM-DD): Write a date" in text
+        assert text.count("Write a date") == 1 and "Not saved" not in text  # once, at the field
         assert memory_store.history() == []
+
+
+async def test_the_focused_field_is_scrolled_clear_of_the_buttons(
+    memory_store: PlanStore, make_app: MakeApp
+) -> None:
+    app = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "enter", "tab", "tab", "tab", "tab")  # Tab x4: next review due
+        await pilot.pause()
+        dialog = form(app)
+        assert app.focused is dialog.widget_for("next_review")
+        field, footer = app.focused.region, dialog.query_one("#form-footer").region
+        title = dialog.query_one("#form-title").region
+        assert title.bottom <= field.y and field.bottom <= footer.y  # was under the buttons
+        assert "Next review due (YYYY-MM-DD)" in screen_text(app)
 
 
 async def test_a_refusal_from_the_plan_shows_under_a_long_form(
@@ -104,13 +120,13 @@ async def test_a_new_form_flags_nothing_before_it_is_touched(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Required." in form(app).errors.values()
-        assert "✗ Required." in screen_text(app) and "✗ Not saved: " in screen_text(app)
+        assert "✗ Required." in screen_text(app) and "Not saved" not in screen_text(app)
 
 
 async def test_the_reopen_reason_waits_for_an_edit_or_a_save(
-    memory_store: PlanStore, make_app: MakeApp
+    named_store: PlanStore, make_app: MakeApp
 ) -> None:
-    app = make_app(memory_store)
+    app = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "s", "e")
         await type_text(pilot, "Signed matrix")

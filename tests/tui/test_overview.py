@@ -15,6 +15,7 @@ from tui.app import CoachApp
 from tui.views.overview.view import OverviewView
 from tui.views.stages.view import StagesView
 from tui.widgets.linetable import LineTable
+from tui.widgets.textpanel import TextPanel
 
 SIZE = (80, 24)
 
@@ -90,7 +91,11 @@ async def test_findings_name_their_severity_in_words(memory_store: PlanStore, ma
         assert title.startswith("Findings: ") and "1 blocking" in title
 
 
-async def test_the_fix_line_follows_the_highlighted_finding(memory_store: PlanStore, make_app) -> None:
+def _detail(app: CoachApp) -> str:
+    return app.screen.query_one("#finding-detail", TextPanel).text
+
+
+async def test_the_detail_follows_the_highlighted_finding(memory_store: PlanStore, make_app) -> None:
     _complete(memory_store, 1)
     _complete(memory_store, 3)
     app: CoachApp = make_app(memory_store)
@@ -98,11 +103,12 @@ async def test_the_fix_line_follows_the_highlighted_finding(memory_store: PlanSt
         messages = {f.message: f.fix for f in evaluate(memory_store.plan, app.session.today)}
         rows = _findings(app)
         assert len(rows) >= 2
-        assert _text(app, "finding-fix") == f"Fix: {messages[rows[0][3]]}"
+        # The whole message the list may cut, then the fix.
+        assert _detail(app) == f"{rows[0][3]}\nFix: {messages[rows[0][3]]}"
         await pilot.press("j")
-        assert _text(app, "finding-fix") == f"Fix: {messages[rows[1][3]]}"
+        assert _detail(app) == f"{rows[1][3]}\nFix: {messages[rows[1][3]]}"
         await pilot.press("k")
-        assert _text(app, "finding-fix") == f"Fix: {messages[rows[0][3]]}"
+        assert _detail(app) == f"{rows[0][3]}\nFix: {messages[rows[0][3]]}"
 
 
 async def test_every_finding_is_listed_however_many(memory_store: PlanStore, make_app) -> None:
@@ -128,7 +134,7 @@ async def test_no_findings_says_so(memory_store: PlanStore, make_app) -> None:
         await pilot.press("enter")
         assert _findings(app) == [("", "", "", "No findings: the plan satisfies every rule.")]
         assert str(_table(app, "findings").border_title) == "Findings: 0 blocking, 0 warnings, 0 info"
-        assert _text(app, "finding-fix") == "" and app.screen.active_tab == "overview"
+        assert _detail(app) == "" and app.screen.active_tab == "overview"
 
 
 async def test_the_next_action_is_one_line_that_follows_the_plan(memory_store: PlanStore, make_app) -> None:

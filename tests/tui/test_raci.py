@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from pilot_helpers import form, notices, type_text
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from schemas.defaults import default_plan
 from schemas.records import RaciRole
@@ -153,8 +154,9 @@ async def test_two_accountable_roles_mark_the_row_and_say_why(
         )
         assert raci_messages(app, "raci_activities/act-1") == [message]
         assert grid(app).rows[0].problem == message
-        assert f"! {message} Fix: Keep one A" in check_line(app)
-        assert grid_lines(app)[2].startswith("! Define the development")
+        # The same symbol and word as the Overview and `check` give this blocking finding.
+        assert f"✗ BLOCKING: {message} Fix: Keep one A" in check_line(app)
+        assert grid_lines(app)[2].startswith("✗ Define the development")
         assert grid_lines(app)[3].startswith("✓ Communicate")
 
 
@@ -234,7 +236,8 @@ async def test_an_empty_name_is_refused_in_the_form(memory_store: PlanStore, mak
         before = len(app.store.history())
         await pilot.press("n", "ctrl+s")
         await pilot.pause()
-        assert "Not saved: Activity: Required." in str(form(app).query_one("#form-refusal").render())
+        assert form(app).refusal == "Not saved: Activity: Required."
+        assert str(form(app).query_one("#err-name", Static).render()) == "✗ Required."  # said at the field
         await pilot.press("escape")
         assert len(app.store.history()) == before
         assert len(app.store.plan.raci_activities) == 9
@@ -285,7 +288,8 @@ async def test_removing_an_activity_says_it_holds_the_expand_decision(
         assert [a.id for a in app.store.plan.raci_activities][-1] == "act-8"
         assert app.store.history()[-1].action == "raci.activity.remove"
         assert any(f.entity == "raci_activities" and f.rule == "raci" for f in app.session.findings)
-        assert "! No RACI activity is marked as the decision to expand or stop." in check_line(app)
+        message = "No RACI activity is marked as the decision to expand or stop."
+        assert f"✗ BLOCKING (raci): {message}" in check_line(app)
 
 
 async def test_removing_a_role_says_what_breaks_and_clears_it_everywhere_in_one_entry(

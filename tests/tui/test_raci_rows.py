@@ -29,3 +29,9 @@ def test_the_position_says_which_items_show() -> None:
     assert shown_words("Roles", 1, 7, 8) == "Roles 2-7 of 8"
     assert shown_words("Activities", 0, 20, 9) == "Activities 1-9 of 9"
     assert shown_words("Roles", 0, 0, 0) == "Roles 0-0 of 0"
+
+
+def test_a_narrow_position_drops_the_word_never_a_digit() -> None:
+    assert shown_words("Activities", 0, 10, 10, room=21) == "Activities 1-10 of 10"
+    assert shown_words("Activities", 0, 10, 10, room=19) == "1-10 of 10"  # was 'Activities 1-10 of 1'
+    assert shown_words("Activities", 100, 150, 200, room=19) == "101-150 of 200"

@@ -114,19 +114,25 @@ async def test_complete_is_refused_without_evidence_with_the_rule_message(
         await pilot.press("2", "s", "c")
         assert memory_store.plan.stage(1).status is StageStatus.IN_PROGRESS
         assert [e.action for e in memory_store.history()] == ["stage.start"]
-        assert any("has no completion evidence yet" in n for n in notices(app))
+        assert any("cannot be completed yet: 1 thing missing, listed under it" in n for n in notices(app))
+        detail = str(app.screen.query_one("#stage-detail").render())
+        assert "Before it can be completed (c)" in detail
+        assert (
+            "It has no completion evidence yet: record the observable result first (tab 2 Stages, key e)"
+            in detail
+        )
 
 
-async def test_complete_with_evidence_records_status_and_time(memory_store: PlanStore, make_app) -> None:
-    app: CoachApp = make_app(memory_store)
+async def test_complete_with_evidence_records_status_and_time(named_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "s", "e")
         await type_text(pilot, "Signed matrix")
         await pilot.press("ctrl+s", "c")
         await pilot.pause()
-        stage = memory_store.plan.stage(1)
+        stage = named_store.plan.stage(1)
         assert stage.status is StageStatus.COMPLETE and stage.completed_at is not None
-        assert memory_store.history()[-1].action == "stage.complete"
+        assert named_store.history()[-1].action == "stage.complete"
 
 
 async def test_complete_is_refused_for_a_later_stage_out_of_order(memory_store: PlanStore, make_app) -> None:
@@ -137,23 +143,21 @@ async def test_complete_is_refused_for_a_later_stage_out_of_order(memory_store: 
         assert any("Stage 1 Define Permitted Use Cases is not complete yet" in n for n in notices(app))
 
 
-async def test_what_changed_records_a_reached_result(memory_store: PlanStore, make_app) -> None:
-    app: CoachApp = make_app(memory_store)
+async def test_what_changed_records_a_reached_result(named_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "w")
         await type_text(pilot, "Legal named a reviewer")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        [outcome] = memory_store.plan.outcomes
+        [outcome] = named_store.plan.outcomes
         assert outcome.complete and outcome.what_changed == "Legal named a reviewer"
         assert outcome.diagnosis is None
-        assert memory_store.history()[-1].action == "outcome.add"
+        assert named_store.history()[-1].action == "outcome.add"
 
 
-async def test_an_incomplete_result_needs_a_diagnosis_and_a_restart(
-    memory_store: PlanStore, make_app
-) -> None:
-    app: CoachApp = make_app(memory_store)
+async def test_an_incomplete_result_needs_a_diagnosis_and_a_restart(named_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "w")
         await type_text(pilot, "The review meeting did not happen")
@@ -163,13 +167,13 @@ async def test_an_incomplete_result_needs_a_diagnosis_and_a_restart(
         assert "diagnosis" in dialog.errors[""]
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert form(app) is dialog and memory_store.plan.outcomes == []
+        assert form(app) is dialog and named_store.plan.outcomes == []
         dialog.set_value("diagnosis", Diagnosis.TIMING)
         await pilot.press("tab", "tab")
         await type_text(pilot, "Book the meeting for next week")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        [outcome] = memory_store.plan.outcomes
+        [outcome] = named_store.plan.outcomes
         assert (outcome.complete, outcome.diagnosis, outcome.restart) == (
             False,
             Diagnosis.TIMING,
@@ -177,8 +181,8 @@ async def test_an_incomplete_result_needs_a_diagnosis_and_a_restart(
         )
 
 
-async def test_reopen_asks_a_reason_and_records_it(memory_store: PlanStore, make_app) -> None:
-    app: CoachApp = make_app(memory_store)
+async def test_reopen_asks_a_reason_and_records_it(named_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "s", "e")
         await type_text(pilot, "Signed matrix")
@@ -189,10 +193,10 @@ async def test_reopen_asks_a_reason_and_records_it(memory_store: PlanStore, make
         await type_text(pilot, "Legal found a missing use case")
         await pilot.press("enter")
         await pilot.pause()
-        stage = memory_store.plan.stage(1)
+        stage = named_store.plan.stage(1)
         assert stage.status is StageStatus.REOPENED
         assert stage.reopen_reason == "Legal found a missing use case"
-        entry = memory_store.history()[-1]
+        entry = named_store.history()[-1]
         assert (entry.action, entry.reason) == ("stage.reopen", "Legal found a missing use case")
 
 
@@ -205,31 +209,31 @@ async def test_reopen_is_refused_for_a_stage_that_is_not_complete(memory_store: 
         assert any("only a complete stage can be reopened" in n for n in notices(app))
 
 
-async def test_a_refused_save_keeps_the_form_and_what_was_typed(memory_store: PlanStore, make_app) -> None:
-    app: CoachApp = make_app(memory_store)
+async def test_a_refused_save_keeps_the_form_and_what_was_typed(named_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "e")
         await type_text(pilot, "Signed matrix")
-        memory_store.read_only = True  # e.g. the plan became read-only while the form was open
+        named_store.read_only = True  # e.g. the plan became read-only while the form was open
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = form(app)
         assert "read-only" in dialog.refusal
         assert dialog.raw_values()["result"] == "Signed matrix"
-        assert memory_store.plan.evidence == []
+        assert named_store.plan.evidence == []
 
 
 async def test_a_stage_whose_substance_breaks_shows_it_no_longer_holds(
-    memory_store: PlanStore, make_app
+    named_store: PlanStore, make_app
 ) -> None:
-    app: CoachApp = make_app(memory_store)
+    app: CoachApp = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "s", "e")
         assert EVIDENCE_HINT in str(form(app).query_one(".form-hint").render())  # the seed's advice
         await type_text(pilot, "Signed matrix")
         await pilot.press("ctrl+s", "c")
         await pilot.pause()
-        assert memory_store.plan.stage(1).status is StageStatus.COMPLETE
+        assert named_store.plan.stage(1).status is StageStatus.COMPLETE
         await pilot.press("3")  # loosen a framework limit: stage 1's substance breaks
         await pilot.press(*["j"] * 5, "left_square_bracket", "y")
         await pilot.pause()
@@ -240,14 +244,14 @@ async def test_a_stage_whose_substance_breaks_shows_it_no_longer_holds(
         assert "Status: [x!] complete, no longer holds" in detail
 
 
-async def test_an_outcome_records_what_it_shows(memory_store: PlanStore, make_app) -> None:
-    app: CoachApp = make_app(memory_store)
+async def test_an_outcome_records_what_it_shows(named_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "w")
         await type_text(pilot, "Legal signed off in one meeting")
         form(app).set_value("kind", OutcomeKind.CLEARER_DECISION)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert memory_store.plan.outcomes[0].kind is OutcomeKind.CLEARER_DECISION
+        assert named_store.plan.outcomes[0].kind is OutcomeKind.CLEARER_DECISION
         detail = str(app.screen.query_one("#stage-detail").render())
         assert "[reached (a clearer decision)] Legal signed off in one meeting" in detail

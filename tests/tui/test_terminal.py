@@ -17,6 +17,8 @@ def test_complete_stage_one_quit_and_find_it_complete_again(tmp_path: Path) -> N
     term.wait_for("Evidence for stage 1")
     term.send("Signed use-case matrix")
     term.wait_for("Signed use-case matrix")
+    term.send("\tDana Ruiz")  # Recorded by: a person's name, typed (no display name is set)
+    term.wait_for("Dana Ruiz")
     term.send("\x13")  # ctrl+s
     term.wait_for("Evidence: 1")
     term.send("c")
@@ -63,6 +65,7 @@ def test_remapped_app_keys_show_everywhere_and_the_old_key_no_longer_quits(tmp_p
     term.wait_for_line("? Help", "x Quit")  # the key bar
     term.send("?")
     term.wait_for_line("Quit  [app.quit]", "x")
+    term.press("end")  # the help scrolls: the app's keys are at its end
     term.wait_for_line("Undo the latest change  [app.undo]", "ctrl+u")
     term.press("escape")
     term.wait_until(lambda screen: "[app.quit]" not in screen, "the help closed")

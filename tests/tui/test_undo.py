@@ -28,6 +28,8 @@ async def _three_kinds_of_change(pilot) -> None:  # type: ignore[no-untyped-def]
     await type_text(pilot, "No reviewer yet")
     await pilot.press("ctrl+s", "e")
     await type_text(pilot, "Signed matrix")
+    await pilot.press("tab")
+    await type_text(pilot, "Dana")  # Recorded by: typed, no display name is set
     await pilot.press("ctrl+s", "s", "c")
     await pilot.pause()
 
@@ -67,12 +69,12 @@ async def test_undo_refreshes_every_view(memory_store: PlanStore, make_app) -> N
         assert str(app.screen.query_one("#stage-list").get_option_at_index(0).prompt).startswith("[ ]")
 
 
-async def test_a_new_change_after_undo_clears_redo(memory_store: PlanStore, make_app) -> None:
-    app: CoachApp = make_app(memory_store)
+async def test_a_new_change_after_undo_clears_redo(named_store: PlanStore, make_app) -> None:
+    app: CoachApp = make_app(named_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "s", "ctrl+z", "w")
         await type_text(pilot, "Kick-off held")
         await pilot.press("ctrl+s", "ctrl+y")
         await pilot.pause()
-        assert memory_store.plan.stage(1).status is StageStatus.NOT_STARTED
+        assert named_store.plan.stage(1).status is StageStatus.NOT_STARTED
         assert "Nothing to redo." in notices(app)

@@ -17,12 +17,10 @@ from schemas.plan import Plan
 from schemas.text import visible
 from store import PlanStore
 from tui.cli.planarg import add_plan, plan_path
-from tui.words import count
+from tui.glyphs import plain, this_terminal_needs_ascii, use_ascii
+from tui.words import SEVERITY, count
 
 EXIT_OK, EXIT_BLOCKING = 0, 1
-
-_WORDS = {Severity.BLOCKING: "BLOCKING", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
-"""Severity as a word, so meaning never rests on colour."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -49,12 +47,13 @@ def run(args: argparse.Namespace) -> int:
     # The loaded plan lives until exit: keep the collector from rescanning its objects.
     gc.freeze()
     findings = evaluate(plan, date.today(), stored_tables=tables)
+    use_ascii(this_terminal_needs_ascii())
     if args.format == "json":
         if args.plan is None:  # stdout is for the findings alone; a named PLAN needs no saying
             print(f"coach-rollout check: the default plan, {path}", file=sys.stderr)
         sys.stdout.write(as_json(findings))
     else:
-        sys.stdout.write(as_text(plan, findings, str(path), _width()))
+        sys.stdout.write(plain(as_text(plan, findings, str(path), _width())))
     return EXIT_BLOCKING if blocking(findings) else EXIT_OK
 
 
@@ -65,7 +64,7 @@ def as_json(findings: list[Finding]) -> str:
 
 
 def as_text(plan: Plan, findings: list[Finding], name: str, width: int = 100) -> str:
-    """Findings grouped under stage headings, each led by its severity word, then a summary."""
+    """Findings grouped under stage headings, each led by its severity symbol and word, then a summary."""
     lines: list[str] = []
     for stage, group in groupby(findings, key=lambda f: f.stage):
         lines.append(stage_heading(plan, stage))
@@ -79,8 +78,9 @@ def as_text(plan: Plan, findings: list[Finding], name: str, width: int = 100) ->
 
 def _finding_lines(finding: Finding, width: int) -> list[str]:
     where = f"  {finding.entity}:" if finding.entity else ":"
-    head = f"  {_WORDS[finding.severity]:<8}  {finding.rule}{where} {finding.message}"
-    indent = " " * 12
+    symbol, word = SEVERITY[finding.severity]  # the same symbol and word as every screen
+    head = f"  {symbol} {word:<8}  {finding.rule}{where} {finding.message}"
+    indent = " " * (len(symbol) + 13)
     return [
         *textwrap.wrap(head, width=width, subsequent_indent=indent, break_on_hyphens=False),
         *textwrap.wrap(

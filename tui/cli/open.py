@@ -56,8 +56,14 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"coach-rollout: {exc.message}", file=sys.stderr)
         return EXIT_UNUSABLE
     from tui.app import CoachApp  # Textual only once the plan opened
+    from tui.glyphs import this_terminal_needs_ascii
 
-    app = CoachApp(store, keymap=keymap, review=bool(getattr(args, "review", False)))
+    app = CoachApp(
+        store,
+        keymap=keymap,
+        review=bool(getattr(args, "review", False)),
+        ascii_only=this_terminal_needs_ascii(),
+    )
     try:
         app.run(mouse=not args.no_mouse)
     finally:

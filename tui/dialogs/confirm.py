@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.glyphs import plain
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True for yes."""
@@ -37,7 +39,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question and two buttons."""
         with Vertical():
-            yield Static(self.message, id="confirm-message", markup=False)
+            yield Static(plain(self.message), id="confirm-message", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes_label} (y)", id="confirm-yes", variant="warning")
                 yield Button(f"{self.no_label} (n)", id="confirm-no")

@@ -11,7 +11,9 @@ from pydantic import TypeAdapter, ValidationError
 from rich.text import Text
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from tui.glyphs import is_ascii, plain
 
 FieldKind = Literal["text", "multiline", "select", "bool", "date", "int"]
 Validator = Callable[[Any], "str | None"]
@@ -38,10 +40,11 @@ class FormField:
     """Refuse an empty value (text, select, date, int)."""
     placeholder: str = ""
     """A hint shown in an empty one-line field."""
+    hint: str = ""
+    """A line under the label: where the value comes from, what it is for, or advice
+    (e.g. what counts as observable evidence)."""
     show_if: Callable[[Values], bool] | None = None
     """Show the field only when this is true of the current values (hidden values are still returned)."""
-    hint: str = ""
-    """Advice shown under the field, e.g. what counts as observable evidence."""
 
 
 def validate_with(annotation: Any) -> Validator:
@@ -98,6 +101,8 @@ class TickBox(Checkbox):
     @property
     def _button(self) -> Content:
         self.BUTTON_INNER = "X" if self.value else " "
+        if is_ascii():  # '[X]': the stock half blocks have no ASCII form
+            self.BUTTON_LEFT, self.BUTTON_RIGHT = "[", "]"
         button: Content = Checkbox._button.fget(self)  # type: ignore[attr-defined]
         return button
 
@@ -108,6 +113,18 @@ class FieldBox(Widget):
     DEFAULT_CSS = "FieldBox { height: auto; }"
 
 
+class PlanSelect(Select[Any]):
+    """A Select whose arrows are 'v' and '^' on an ASCII terminal."""
+
+    def on_mount(self) -> None:
+        """Put ASCII arrows in place of the stock triangles where needed."""
+        if is_ascii():
+            for arrow, text in ((".down-arrow", "v"), (".up-arrow", "^")):
+                for node in self.query(arrow):
+                    if isinstance(node, Static):
+                        node.update(text)
+
+
 def editor(spec: FormField) -> Widget:
     """The widget that edits a field of this kind."""
     wid, classes = f"f-{spec.name}", "form-editor"
@@ -115,9 +132,9 @@ def editor(spec: FormField) -> Widget:
         return TextArea(str(spec.initial or ""), id=wid, classes=classes, soft_wrap=True)
     if spec.kind == "select":
         initial = spec.initial if spec.initial is not None else Select.NULL
-        return Select(
+        return PlanSelect(
             # Rich Text, never markup; Select's type-to-search reads only Text or str prompts.
-            [(Text(label), value) for label, value in spec.options],
+            [(Text(plain(label)), value) for label, value in spec.options],
             value=initial,
             allow_blank=not spec.required or spec.initial is None,
             id=wid,
@@ -125,7 +142,7 @@ def editor(spec: FormField) -> Widget:
             prompt="(choose)",
         )
     if spec.kind == "bool":
-        return TickBox(Content(spec.label), bool(spec.initial), id=wid, classes=classes)
+        return TickBox(Content(plain(spec.label)), bool(spec.initial), id=wid, classes=classes)
     text = "" if spec.initial is None else str(spec.initial)
     return Input(text, placeholder=spec.placeholder, id=wid, classes=classes)
 

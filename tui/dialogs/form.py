@@ -22,8 +22,9 @@ in a one-line field or the Save button saves; escape cancels (result None), aski
 first when a field differs from what the form opened with.
 
 The title stays at the top and the refusal line and buttons at the bottom while the
-fields scroll, so a refused save always says why on screen; the first field at fault
-is focused and scrolled into view.
+fields scroll. The focused field is always scrolled into view clear of both, so a refused
+save says why once, under the first field at fault (now focused), or under the fields for
+a rule of the whole form; a refusal of the plan itself shows above the buttons.
 
 Values by kind: text/multiline -> str (as typed), select -> the option's value or
 None, bool -> bool, date -> ``datetime.date`` or None (empty), int -> int or None.
@@ -34,15 +35,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Spacing
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from schemas.text import Line
+from tui import glyphs
 from tui.dialogs.fields import (
     FieldBox,
     FieldKind,
@@ -58,6 +61,7 @@ from tui.dialogs.fields import (
     raw_value,
     validate_with,
 )
+from tui.glyphs import plain
 
 __all__ = [
     "FieldKind",
@@ -120,6 +124,7 @@ class FormDialog(ModalScreen[Values | None]):
         self.held_back: set[str] = set()
         """Empty fields in error whose message waits for an edit or a save."""
         self.refusal = ""
+        """Why the latest save was refused ('' once something is edited); shown once on screen."""
         self.initial: dict[str, Any] = {}
         """What each editor held when the form opened."""
         self.edited: set[str] = set()
@@ -130,18 +135,17 @@ class FormDialog(ModalScreen[Values | None]):
     def compose(self) -> ComposeResult:
         """The title, the fields with their messages, the buttons."""
         with VerticalScroll(id="form-box"):
-            yield Static(self.form_title, id="form-title", markup=False)
+            yield Static(plain(self.form_title), id="form-title", markup=False)
             if self.intro:
-                yield Static(self.intro, id="form-intro", markup=False)
+                yield Static(plain(self.intro), id="form-intro", markup=False)
             for spec in self.fields:
                 with FieldBox(classes="form-field", id=f"box-{spec.name}"):
                     if spec.kind != "bool":
-                        yield Label(
-                            spec.label + (" *" if spec.required else ""), classes="form-label", markup=False
-                        )
-                    yield editor(spec)
+                        label = plain(spec.label + (" *" if spec.required else ""))
+                        yield Label(label, classes="form-label", markup=False)
                     if spec.hint:
-                        yield Static(spec.hint, classes="form-hint", markup=False)
+                        yield Static(plain(spec.hint), classes="form-hint", markup=False)
+                    yield editor(spec)
                     yield Static("", id=f"err-{spec.name}", classes="form-error -empty", markup=False)
             yield Static("", id="form-check", classes="form-error -empty", markup=False)
             with Vertical(id="form-footer"):
@@ -253,17 +257,34 @@ class FormDialog(ModalScreen[Values | None]):
         self.dismiss(values)
 
     def _refuse_invalid(self) -> None:
-        """Say why the form was not saved and bring the first field at fault into view."""
+        """Bring the first message into view: it says why, so the footer does not say it again."""
         name, message = next(iter(self.errors.items()))
         spec = next((s for s in self.fields if s.name == name), None)
+        self.show_refusal("")
         if spec is None:
-            self.show_refusal(f"Not saved: {message}")
-            target = self.query_one("#form-check")
+            self.refusal = f"Not saved: {message}"
+            self.call_after_refresh(self._keep_in_view, self.query_one("#form-check"))
         else:
-            self.show_refusal(f"Not saved: {spec.label}: {message}")
-            self.widget_for(name).focus()
-            target = self.query_one(f"#box-{name}")
-        self.call_after_refresh(target.scroll_visible, animate=False)
+            self.refusal = f"Not saved: {spec.label}: {message}"
+            self.widget_for(name).focus()  # scrolled into view by on_descendant_focus
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Scroll the focused field, its label and its message into view, clear of the title and buttons."""
+        box = next((node for node in event.widget.ancestors if isinstance(node, FieldBox)), event.widget)
+        self.call_after_refresh(self._keep_in_view, box)
+
+    def _keep_in_view(self, widget: Widget) -> None:
+        scroll = self.query_one("#form-box", VerticalScroll)
+        if widget.parent is not scroll:
+            return
+        # The title and the footer are docked over the scrolling fields: keep clear of them.
+        clear = Spacing(top=self.query_one("#form-title").outer_size.height, bottom=self._footer_height())
+        scroll.scroll_to_region(
+            widget.virtual_region_with_margin, spacing=clear, animate=False, immediate=True
+        )
+
+    def _footer_height(self) -> int:
+        return self.query_one("#form-footer").outer_size.height
 
     def action_cancel(self) -> None:
         """Close without saving; ask first when something was typed."""
@@ -288,5 +309,5 @@ def reason_dialog(title: str, intro: str = "") -> FormDialog:
 
 def _message(widget: Static, message: str | None) -> None:
     """Show a message (or hide the line when there is none)."""
-    widget.update(f"✗ {message}" if message else "")
+    widget.update(plain(f"{glyphs.BLOCKING} {message}") if message else "")
     widget.set_class(not message, "-empty")

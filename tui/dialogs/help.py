@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.glyphs import plain
+
 
 class HelpDialog(ModalScreen[None]):
     """Shows a view's help text and a table of keys; any of escape, q or ? closes it."""
@@ -35,6 +37,6 @@ class HelpDialog(ModalScreen[None]):
         width = max((len(k) for k, _ in self.keys), default=0)
         lines = "\n".join(f"{key:<{width}}  {what}" for key, what in self.keys)
         with VerticalScroll():
-            yield Static(f"Help: {self.help_title}  (escape closes)", id="help-title", markup=False)
-            yield Static(self.text, id="help-text", markup=False)
-            yield Static(lines, id="help-keys", markup=False)
+            yield Static(plain(f"Help: {self.help_title}  (escape closes)"), id="help-title", markup=False)
+            yield Static(plain(self.text), id="help-text", markup=False)
+            yield Static(plain(lines), id="help-keys", markup=False)

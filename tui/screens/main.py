@@ -11,11 +11,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
+from tui import glyphs
 from tui.keys import SCREEN_KEYS, TAB_KEYS, AppKey
 from tui.session import PlanSession
 from tui.tabs import TABS, tab, tab_for_table
 from tui.views.base import PlanView
-from tui.widgets.keybar import KeyBar
+from tui.widgets.keybar import KeyBar, Rank
+from tui.widgets.oneline import OneLine
 from tui.widgets.tabbar import TabBar
 
 
@@ -29,6 +31,7 @@ def binding(key: AppKey) -> Binding:
         key_display=key.display or None,
         priority=key.priority,
         id=key.id,
+        group=Rank(key.id, rank=key.rank),
     )
 
 
@@ -55,7 +58,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, tab line, views, status line, key bar."""
         first = TABS[0]
-        yield Static(self.heading, id="title", markup=False)
+        yield OneLine(self.heading, id="title")
         yield TabBar(TABS, first.id, id="tab-bar")
         # Only the first view is built (and its module imported) now; the others when their
         # tab first opens, so the first frame waits for nothing nobody sees yet.
@@ -140,10 +143,10 @@ class MainScreen(Screen[None]):
     def retitle(self, heading: str) -> None:
         """Show a new title line (the plan's file changed: save as, reload)."""
         self.heading = heading
-        self.query_one("#title", Static).update(heading)
+        self.query_one("#title", OneLine).update(heading)
 
     def set_save_status(self, message: str | None) -> None:
         """Show (or hide) the line that says the plan is not saved."""
         line = self.query_one("#save-status", Static)
-        line.update(f"⚠ NOT SAVED: {message}" if message else "")
+        line.update(f"{glyphs.ALERT} NOT SAVED: {message}" if message else "")
         line.set_class(not message, "-hidden")

@@ -41,10 +41,10 @@ and no app at all.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 
@@ -52,11 +52,15 @@ from schemas.edits import AskFirst, PlanEdit
 from schemas.plan import Plan
 from tui import tabs
 from tui.session import READ_ONLY_MESSAGE, PlanSession, Result
+from tui.words import name_hint
 
 if TYPE_CHECKING:
     from schemas.findings import Finding
     from tui.dialogs.form import FormDialog, Values
 
+
+DISPLAY_NAME_ID = "overview.display_name"
+"""The binding that sets the planner's display name (the hint of every 'Recorded by' names its key)."""
 
 FormOutcome = PlanEdit | AskFirst | None
 """What a form's values become: an edit, a question first, or nothing to change."""
@@ -120,6 +124,20 @@ class PlanView(Vertical):
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render ``plan``; called on first display and after every change while visible."""
+
+    def key_of(self, binding_id: str) -> str:
+        """How the key of any view's binding ``binding_id`` is written now (remaps included)."""
+        for entry in tabs.TABS:
+            for binding in Binding.make_bindings(entry.load().BINDINGS):
+                if binding.id == binding_id:
+                    keymap: dict[str, str] = getattr(self.app, "keymap", {})
+                    key = keymap.get(binding_id, binding.key).split(",")[0].strip()
+                    return self.app.get_key_display(replace(binding, key=key, key_display=None))
+        return ""
+
+    def name_hint(self) -> str:
+        """The hint under a field asking who records or attests (see ``tui.words.name_hint``)."""
+        return name_hint(self.plan, self.key_of(DISPLAY_NAME_ID))
 
     def focus_default(self) -> None:
         """Focus the view's main widget (by default its first focusable one)."""

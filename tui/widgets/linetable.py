@@ -1,4 +1,9 @@
-"""A line-based table: renders only the lines on screen, so 500 or 10,000 rows stay fast."""
+"""A line-based table: renders only the lines on screen, so 500 or 10,000 rows stay fast.
+
+Every cell is cut to its column with an ellipsis (``tui.widgets.columns.cell``), and when
+the rows do not all fit, the last line says which are shown and how many more lie below,
+so a count above the table always agrees with what can be reached.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui import glyphs
 from tui.widgets.columns import Column, cell, column_widths
 
 Row = Sequence[str]
@@ -46,7 +52,9 @@ class LineTable(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    LineTable { height: 1fr; overflow-x: hidden; overflow-y: auto; background: $surface; }
+    LineTable {
+        height: 1fr; overflow-x: hidden; overflow-y: auto; scrollbar-size-vertical: 0; background: $surface;
+    }
     LineTable > .line-table--header { text-style: bold; background: $panel; }
     LineTable > .line-table--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
@@ -88,7 +96,7 @@ class LineTable(ScrollView, can_focus=True):
         """Replace the rows; keep the cursor where it was (or move it to ``cursor``)."""
         self.rows = list(rows)
         self._lines.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self._size_rows()
         target = self.cursor_row if cursor is None else cursor
         self.cursor_row = max(0, min(target, len(self.rows) - 1))
         self._scroll_to_cursor()
@@ -118,10 +126,35 @@ class LineTable(ScrollView, can_focus=True):
         Jumping half a screen instead of one line means one full repaint every few moves
         rather than on every move: far fewer bytes for the terminal (and a slow SSH link).
         """
-        shown = max(1, self.scrollable_content_region.height - 1)
+        shown = self.shown_rows
         top = round(self.scroll_y)
         if not top <= self.cursor_row < top + shown:
             self.scroll_to(y=max(0, self.cursor_row - shown // 2), animate=False, immediate=True)
+
+    @property
+    def overflows(self) -> bool:
+        """True when not every row fits: the last line then says where the view is."""
+        height = self.scrollable_content_region.height
+        return height > 0 and len(self.rows) > height - 1
+
+    @property
+    def shown_rows(self) -> int:
+        """How many rows are on screen at once (under the header, above the position line)."""
+        return max(1, self.scrollable_content_region.height - 1 - self.overflows)
+
+    def position(self) -> str:
+        """'1-8 of 9  ↓ 1 more below': which rows are shown, when not all are."""
+        top, total = round(self.scroll_y), len(self.rows)
+        last = min(total, top + self.shown_rows)
+        below = total - last
+        text = f"{top + 1}-{last} of {total}"
+        if below:
+            return f"{text}  {glyphs.MORE_BELOW} {below} more below"
+        return f"{text}  {glyphs.MORE_ABOVE} {top} more above" if top else text
+
+    def _size_rows(self) -> None:
+        """The scrollable height: the header, the rows, and the position line when it shows."""
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1 + self.overflows)
 
     def _refresh_row(self, row: int) -> None:
         """Repaint one row's line if it is on screen."""
@@ -147,11 +180,11 @@ class LineTable(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         """One screen up."""
-        self.move_to(self.cursor_row - max(1, self.scrollable_content_region.height - 2))
+        self.move_to(self.cursor_row - max(1, self.shown_rows - 1))
 
     def action_page_down(self) -> None:
         """One screen down."""
-        self.move_to(self.cursor_row + max(1, self.scrollable_content_region.height - 2))
+        self.move_to(self.cursor_row + max(1, self.shown_rows - 1))
 
     def action_cursor_left(self) -> None:
         """One cell left (cell cursor only)."""
@@ -180,7 +213,7 @@ class LineTable(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         """Move the cursor to the clicked row (and cell); say which row it was."""
         at = event.get_content_offset(self)  # None on a border; y 0 is the header
-        if at is None or at.y < 1:
+        if at is None or at.y < 1 or at.y > self.shown_rows:
             return
         row = round(self.scroll_y) + at.y - 1
         if row < len(self.rows):
@@ -191,7 +224,7 @@ class LineTable(ScrollView, can_focus=True):
         if not self.cells:
             return None
         left = 2
-        for index, width in enumerate(self._layout(self.scrollable_content_region.width)):
+        for index, width in enumerate(self._layout(self.content_width)):
             if left <= x < left + width + 1 and index in self.cells:
                 return index
             left += width + 1
@@ -213,8 +246,14 @@ class LineTable(ScrollView, can_focus=True):
             self.refresh(Region(0, 1, self.size.width, max(0, self.size.height - 1)))
 
     def on_resize(self) -> None:
-        """Recompute the virtual size for the new width."""
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        """Recompute the virtual size for the new size; the cursor stays in view."""
+        self._size_rows()
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    @property
+    def content_width(self) -> int:
+        """The cells the columns share (a scrollbar, if styled in, takes the rest)."""
+        return self.scrollable_content_region.width
 
     # -- rendering ------------------------------------------------------------------
 
@@ -240,10 +279,15 @@ class LineTable(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
-        """The header on line 0, then the rows from the scroll position."""
-        width = self.scrollable_content_region.width  # less a scrollbar: a cut cell still ends in "…"
+        """The header on line 0, then the rows from the scroll position, then where they are."""
+        width = self.content_width
         if y == 0:
             return self._line(-1, "line-table--header", " ", None, width)
+        if self.overflows and y == self.shown_rows + 1:
+            style = self._style("line-table--header")
+            return Strip([Segment(cell(f"  {self.position()}", width), style)]).adjust_cell_length(
+                width, style
+            )
         row = round(self.scroll_y) + y - 1
         if row >= len(self.rows):
             return Strip.blank(width, self._style())
@@ -272,6 +316,13 @@ class LineTable(ScrollView, can_focus=True):
             text = texts[index] if index < len(texts) else ""
             special = "line-table--cell-cursor" if index == active else column.styles.get(text)
             segments.append(Segment(" ", style))
-            segments.append(Segment(cell(text, size), self._style(*names, special) if special else style))
+            shown = cell(glyphs.plain(text), size)
+            segments.append(Segment(shown, self._style(*names, special) if special else style))
         # One segment per run of equal style: every segment costs the terminal its escape codes.
-        return Strip(Segment.simplify(segments)).adjust_cell_length(width, style)
+        strip = Strip(Segment.simplify(segments))
+        if strip.cell_length > width:  # narrower than the columns' floors: the cut still shows
+            ellipsis = str(glyphs.ELLIPSIS)
+            strip = Strip.join(
+                [strip.crop(0, max(0, width - len(ellipsis))), Strip([Segment(ellipsis, style)])]
+            )
+        return strip.adjust_cell_length(width, style)

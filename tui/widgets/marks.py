@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from schemas.enums import Severity
 from schemas.rules.base import Finding
+from tui import glyphs
 from tui.words import SEVERITY, SEVERITY_ORDER
 
 MARK_STYLES = {
-    SEVERITY[Severity.BLOCKING][0]: "line-table--blocking",
-    SEVERITY[Severity.WARNING][0]: "line-table--warning",
+    **dict.fromkeys((glyphs.BLOCKING.unicode, glyphs.BLOCKING.ascii), "line-table--blocking"),
+    **dict.fromkeys((glyphs.WARNING.unicode, glyphs.WARNING.ascii), "line-table--warning"),
 }
-"""A finding's symbol -> the style that colours it (the symbol carries the meaning)."""
+"""A finding's symbol (in either mode) -> the style that colours it (the symbol carries the meaning)."""
 
 
 def by_entity(findings: list[Finding], table: str) -> dict[str, list[Finding]]:

@@ -7,24 +7,36 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
+from tui import glyphs
 from tui.tabs import Tab
+from tui.words import cut
+
+SHORTEST = 4
+"""The fewest cells a cut title keeps ('Gov…'); narrower, the other tabs show their digit only."""
 
 
 def tab_line(tabs: Sequence[Tab], active: str, width: int) -> Content:
-    """The tab line for ``width`` cells: every title if they fit, else only the active one's.
+    """The tab line for ``width`` cells: every title whole if they fit, else cut with an ellipsis.
 
-    The active tab is reversed and bold, which shows without colour too; every label runs
+    The active tab's title stays whole; the others are cut to the longest length that lets
+    every tab fit (never below ``SHORTEST``, then their digits alone). The active tab is
+    reversed and bold, which shows without colour too; every label runs
     ``screen.switch_view`` when clicked.
     """
-    full = sum(len(_label(entry, titled=True)) for entry in tabs) <= width
+    longest = max((glyphs.cells(entry.title) for entry in tabs), default=0)
+    for limit in [*range(longest, SHORTEST - 1, -1), 0]:
+        labels = [_label(entry, limit if entry.id != active else longest) for entry in tabs]
+        if sum(glyphs.cells(label) for label in labels) <= width or limit == 0:
+            break
     return Content("").join(
-        _clickable(_label(entry, titled=full or entry.id == active), entry.id == active, entry.id)
-        for entry in tabs
+        _clickable(label, entry.id == active, entry.id) for entry, label in zip(tabs, labels, strict=True)
     )
 
 
-def _label(entry: Tab, *, titled: bool) -> str:
-    return f" {entry.key} {entry.title} " if titled else f" {entry.key} "
+def _label(entry: Tab, limit: int) -> str:
+    """' 3 Use cases ', ' 3 Use… ' or ' 3 ' for a title cut to ``limit`` cells (0: none)."""
+    title = glyphs.plain(entry.title)
+    return f" {entry.key} {cut(title, limit)} " if limit else f" {entry.key} "
 
 
 def _clickable(label: str, active: bool, tab_id: str) -> Content:
@@ -37,7 +49,7 @@ class TabBar(Static):
 
     DEFAULT_CSS = """
     TabBar {
-        height: 1; background: $panel; text-wrap: nowrap; text-overflow: clip;
+        height: 1; background: $panel; text-wrap: nowrap; text-overflow: clip;  /* tab_line fits it */
         link-style: none; link-style-hover: underline;
     }
     """

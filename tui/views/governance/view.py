@@ -7,7 +7,7 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,10 +16,14 @@ from schemas.plan import Plan
 from schemas.records import GovernanceTopic
 from schemas.rules.base import Finding, join_words
 from schemas.rules.governance import missing_keys, topic_gaps
+from tui import glyphs
 from tui.session import PlanSession
 from tui.views.base import PlanView
 from tui.views.governance import changes, forms
+from tui.widgets.keybar import FORWARD
 from tui.widgets.lists import PlanList
+from tui.widgets.marks import by_entity, finding_lines, mark
+from tui.widgets.signedscroll import SignedScroll
 
 GAP_PLURALS = {"a statement": "statements", "an owner": "owners", "a review": "reviews"}
 """How the completeness line counts each kind of gap."""
@@ -39,11 +43,15 @@ def completeness(plan: Plan) -> str:
     return line
 
 
-def marker(plan: Plan, topic: GovernanceTopic, overdue: bool) -> str:
-    """✗ something missing, ! review overdue, ✓ complete."""
-    if topic_gaps(plan, topic):
-        return "✗"
-    return "!" if overdue else "✓"
+INCOMPLETE = "-"
+"""The mark of a topic that lacks something no rule asks for yet (stage 3 not started)."""
+
+
+def marker(plan: Plan, topic: GovernanceTopic, findings: list[Finding]) -> str:
+    """The symbol of the topic's most serious finding; else ✓ complete, or - incomplete."""
+    if findings:
+        return mark(findings)
+    return INCOMPLETE if topic_gaps(plan, topic) else str(glyphs.OK)
 
 
 class GovernanceView(PlanView, tab="governance"):
@@ -54,11 +62,12 @@ class GovernanceView(PlanView, tab="governance"):
         "deletion, export, subprocessors, security and incident response. Each needs a statement of "
         "what the organization commits to, an owner (a role of the RACI, tab 6) and a review (who "
         "and when) before stage 3 can be completed (rule governance-complete); a next review date "
-        "that has passed is a warning (rule dates). Marks: ✓ complete, ✗ something missing, "
-        "! review overdue. Enter edits the selected topic."
+        "that has passed is a warning (rule dates). Marks: ✓ complete, - incomplete; a topic with a "
+        "finding shows its severity as everywhere else (✗ blocking, ! warning, i info). Enter edits "
+        "the selected topic."
     )
     BINDINGS = [
-        Binding("enter", "edit", "Edit topic", id="governance.edit", priority=True),
+        Binding("enter", "edit", "Edit topic", id="governance.edit", priority=True, group=FORWARD),
     ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
@@ -70,7 +79,7 @@ class GovernanceView(PlanView, tab="governance"):
         yield Static("", id="gov-complete", markup=False)
         with Horizontal():
             yield PlanList(id="gov-list")
-            with VerticalScroll(id="gov-detail-scroll"):
+            with SignedScroll(id="gov-detail-scroll"):
                 yield Static("", id="gov-detail", markup=False)
 
     @property
@@ -82,18 +91,15 @@ class GovernanceView(PlanView, tab="governance"):
         """Render the completeness line, the list (keeping the selection) and the detail."""
         table = table_of(GovernanceTopic)
         self.findings = [f for f in findings if f.entity.partition("/")[0] == table]
-        overdue = self._overdue()
+        found = by_entity(self.findings, table)
         at = self.listing.highlighted or 0
         self.listing.set_options(
-            Option(f"{marker(plan, t, t.id in overdue)} {t.title}", id=t.id) for t in plan.governance
+            Option(f"{marker(plan, t, found.get(t.id, []))} {t.title}", id=t.id) for t in plan.governance
         )
         if plan.governance:
             self.listing.highlighted = min(at, len(plan.governance) - 1)
         self.query_one("#gov-complete", Static).update(completeness(plan))
         self._show_detail()
-
-    def _overdue(self) -> set[str]:
-        return {f.entity.split("/", 1)[1] for f in self.findings if f.rule == "dates" and "/" in f.entity}
 
     @property
     def topic(self) -> GovernanceTopic | None:
@@ -105,6 +111,7 @@ class GovernanceView(PlanView, tab="governance"):
     @on(OptionList.OptionHighlighted, "#gov-list")
     def _highlighted(self) -> None:
         self._show_detail()
+        self.query_one("#gov-detail-scroll", SignedScroll).scroll_home(animate=False, immediate=True)
 
     @on(OptionList.OptionSelected, "#gov-list")
     def _selected(self) -> None:
@@ -139,8 +146,9 @@ def detail(plan: Plan, topic: GovernanceTopic, findings: list[Finding]) -> str:
         if topic.reviewed_by or topic.reviewed_at
         else "not yet"
     )
+    mine = [f for f in findings if f.entity == entity(topic)]
     lines = [
-        f"{marker(plan, topic, False)} {topic.title}: {'complete' if not gaps else 'incomplete'}",
+        f"{marker(plan, topic, mine)} {topic.title}: {'complete' if not gaps else 'incomplete'}",
         "",
         "Statement:",
         topic.statement or "(not written yet)",
@@ -151,7 +159,6 @@ def detail(plan: Plan, topic: GovernanceTopic, findings: list[Finding]) -> str:
     ]
     if gaps:
         lines += ["", f"Missing: {join_words(gaps)}."]
-    mine = [f for f in findings if f.entity == entity(topic) and f.rule == "dates"]
-    lines += [f"! {f.message}" for f in mine]
+    lines += finding_lines([f for f in mine if f.rule == "dates"])
     lines += ["", "Enter edits this topic."]
     return "\n".join(lines)

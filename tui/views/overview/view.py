@@ -3,26 +3,38 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.scalar import Scalar
 from textual.widgets import Static
 
 from schemas.edits import entity
 from schemas.enums import Severity, StageStatus
 from schemas.findings import Finding, holds_no_longer
 from schemas.plan import Plan
+from schemas.records import Stage
 from schemas.review import open_actions
 from tui.dialogs.form import Values
 from tui.session import PlanSession
 from tui.tabs import tab_for_table
-from tui.views.base import PlanView
+from tui.views.base import DISPLAY_NAME_ID, PlanView
+from tui.views.overview import changes, forms
 from tui.views.review.actions import action_columns, action_table
 from tui.views.review.symbols import plain
 from tui.widgets.columns import Column
+from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
+from tui.widgets.textpanel import TextPanel
 from tui.words import SEVERITY, SEVERITY_ORDER, count, stage_look
+
+STAGES_MOST, STAGES_LEAST = 9, 4
+"""The stage table's height: the header and eight stages, or at least the header, two stages and
+the line saying where they are."""
+FINDINGS_LEAST = 5
+"""The findings list's least height: its border, header, a finding and where the list is."""
 
 NO_FINDINGS = "No findings: the plan satisfies every rule."
 """The findings list's only line when there is nothing to fix."""
@@ -37,6 +49,17 @@ def finding_row(finding: Finding) -> tuple[str, str, str, str]:
     """('✗', 'BLOCKING', 'S3', message): symbol and word (stage 0 is the plan as a whole)."""
     symbol, word = SEVERITY[finding.severity]
     return symbol, word, f"S{finding.stage}" if finding.stage else "plan", finding.message
+
+
+def finding_detail(finding: Finding) -> str:
+    """The whole message the list may cut, then the fix (the row shows severity and stage)."""
+    return f"{finding.message}\nFix: {finding.fix}"
+
+
+def stage_detail(stage: Stage, row: Sequence[str]) -> str:
+    """The stage's row in words, its title whole: 'Stage 1 Define ...: [ ] not started; ...'."""
+    findings = row[4] if row[4] != "-" else "no findings"
+    return f"Stage {stage.number} {stage.title}: {row[2]}; evidence {row[3]}; {findings}. Enter opens it."
 
 
 def next_action(plan: Plan, findings: list[Finding]) -> str:
@@ -97,35 +120,41 @@ class OverviewView(PlanView, tab="overview"):
         "agreed show under the stages, soonest due first (! overdue): d marks the highlighted "
         "one done, enter reads the review that agreed it, v lists every review. R starts a "
         "review (review mode). e exports a report (Markdown, HTML, CSV, JSON or the participants' "
-        "notice) for people who never open a terminal."
+        "notice) for people who never open a terminal. n sets your name: the history records it "
+        "with your changes, and 'Recorded by' and 'Attested by' start with it."
     )
     BINDINGS = [
-        Binding("enter", "open", "Go to", id="overview.open"),
+        Binding("enter", "open", "Go to", id="overview.open", group=FORWARD),
         Binding("d", "done", "Done", id="overview.done"),
-        Binding("v", "reviews", "Reviews", id="overview.reviews"),
-        Binding("e", "export", "Export", id="overview.export"),
+        Binding("v", "reviews", "Reviews", id="overview.reviews", group=RARE),
+        Binding("e", "export", "Export", id="overview.export", group=RARE),
+        Binding("n", "display_name", "Your name", id=DISPLAY_NAME_ID, group=RARE),
     ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(session, id=id)
         self.findings: list[Finding] = []
         """Every finding, most serious first, in list order."""
-        self.stage_table = LineTable(stage_columns(), id="stage-table")
+        self.stage_table = LineTable(
+            stage_columns(), on_move=lambda row, _column: self._show_stage(row), id="stage-table"
+        )
         """One row per stage."""
         self.finding_list = LineTable(
-            finding_columns(), on_move=lambda row, _column: self._show_fix(row), id="findings"
+            finding_columns(), on_move=lambda row, _column: self._show_finding(row), id="findings"
         )
-        """Every finding; the fix of the one under the cursor shows below it."""
+        """Every finding; the whole of the one under the cursor, and its fix, show below it."""
         self.actions = LineTable(action_columns(), id="review-actions")
         """The open actions from stage reviews (hidden while there are none)."""
+        self.detail = TextPanel(id="finding-detail")
+        """The row under the cursor in full: a finding and its fix, or a stage."""
 
     def compose(self) -> ComposeResult:
-        """Next action, stage table, findings, fix hint."""
+        """Next action, stage table, findings, the detail of the row under the cursor."""
         yield Static("", id="next-action", markup=False)
         yield self.stage_table
         yield self.actions
         yield self.finding_list
-        yield Static("", id="finding-fix", markup=False)
+        yield self.detail
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the next action, the stage table and the findings."""
@@ -162,11 +191,46 @@ class OverviewView(PlanView, tab="overview"):
             f"Findings: {counts[Severity.BLOCKING]} blocking, "
             f"{count(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
         )
-        self._show_fix(self.finding_list.cursor_row)
+        self._show_detail()
 
-    def _show_fix(self, index: int) -> None:
-        fix = self.findings[index].fix if index < len(self.findings) else ""
-        self.query_one("#finding-fix", Static).update(f"Fix: {fix}" if fix else "")
+    def _show_detail(self) -> None:
+        """The detail of the focused table's row (the findings' when neither has focus)."""
+        if self.stage_table.has_focus:
+            self._show_stage(self.stage_table.cursor_row)
+        else:
+            self._show_finding(self.finding_list.cursor_row)
+
+    def _show_finding(self, index: int) -> None:
+        self._show(finding_detail(self.findings[index]) if index < len(self.findings) else "")
+
+    def _show(self, text: str) -> None:
+        """Show ``text`` in the detail; the stage table makes room if the detail grows."""
+        self.detail.show_text(text)
+        self.call_after_refresh(self.fit)
+
+    def on_resize(self) -> None:
+        """Share the new height out again."""
+        self.call_after_refresh(self.fit)
+
+    def fit(self) -> None:
+        """Give the stage table what the findings list and the detail leave it, within 4 to 9 lines.
+
+        At 80x24 all eight stages show; on a shorter terminal the stage table shrinks (and
+        says how many stages are below) before the findings list would lose its last row.
+        """
+        needed = self.query_one("#next-action").outer_size.height + FINDINGS_LEAST
+        needed += max(self.detail.outer_size.height, len(self.detail.lines))
+        height = max(STAGES_LEAST, min(STAGES_MOST, self.size.height - needed))
+        if self.stage_table.styles.max_height != Scalar.from_number(height):
+            self.stage_table.styles.max_height = height
+
+    def _show_stage(self, index: int) -> None:
+        stages, rows = self.plan.stages, self.stage_table.rows
+        self._show(stage_detail(stages[index], rows[index]) if index < min(len(stages), len(rows)) else "")
+
+    def on_descendant_focus(self) -> None:
+        """Tab between the tables: the detail follows the focused one."""
+        self._show_detail()
 
     def on_line_table_row_clicked(self, event: LineTable.RowClicked) -> None:
         """A click on a row opens it, as enter does."""
@@ -221,6 +285,13 @@ class OverviewView(PlanView, tab="overview"):
         form = export.export_form()
         form.submit_callback = submit
         self.app.push_screen(form, closed)
+
+    def action_display_name(self) -> None:
+        """Set the name the history and the 'Recorded by' and 'Attested by' fields use for you."""
+        info = self.plan.plan
+        self.edit_in_form(
+            forms.display_name_form(info), lambda v: changes.set_display_name(info, v["display_name"])
+        )
 
     def focus_default(self) -> None:
         """Focus the findings list."""

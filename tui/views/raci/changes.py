@@ -11,6 +11,7 @@ from schemas.plan import Plan
 from schemas.records import RaciActivity, RaciRole
 from schemas.rules.base import join_words
 from schemas.rules.raci import accountable_roles, responsible_roles
+from tui import glyphs
 
 LETTER_WORDS: dict[str, str] = {
     RaciLetter.R: "responsible",
@@ -194,7 +195,7 @@ def removal_question(question: str, effects: list[str]) -> str:
     return (
         question
         + "\n\n"
-        + "\n".join(f"• {effect}" for effect in effects)
+        + "\n".join(f"{glyphs.BULLET} {effect}" for effect in effects)
         + "\n\nUndo (ctrl+z) brings it back."
     )
 
@@ -205,5 +206,5 @@ def cell_line(row: RaciActivity | None, column: RaciRole | None) -> str:
         return "No activities or roles yet: n adds an activity, N adds a role."
     letter = row.cells.get(column.id)
     held = f"{letter} ({LETTER_WORDS[letter]})" if letter else "empty"
-    sponsor = " ⚑ executive sponsor" if column.sponsor else ""
-    return f"{column.name}{sponsor}: {held} · {row.name}"
+    sponsor = f" {glyphs.SPONSOR} executive sponsor" if column.sponsor else ""
+    return f"{column.name}{sponsor}: {held} {glyphs.DOT} {row.name}"

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui import glyphs
 from tui.views.raci import rows as raci_rows
 from tui.views.raci.rows import GridColumn, GridRow
 
@@ -252,12 +253,12 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _position(self, y: int, first: int, last: int) -> str:
         """Where the view is, in words (the grid has no scrollbars: they cost a repaint each)."""
+        room = self.name_width - 3  # the indent, and a space before the first role
         if y == 0:
             top = int(self.scroll_y)
-            return raci_rows.shown_words(
-                "Activities", top, top + max(1, self.size.height - self.HEADER), len(self.rows)
-            )
-        return raci_rows.shown_words("Roles", first, last, len(self.columns))
+            end = top + max(1, self.size.height - self.HEADER)
+            return raci_rows.shown_words("Activities", top, end, len(self.rows), room)
+        return raci_rows.shown_words("Roles", first, last, len(self.columns), room)
 
     def _header(self, y: int, width: int, base: Style) -> Strip:
         header, cursor = self._styles["raci-grid--header"], self._styles["raci-grid--cursor"]
@@ -277,7 +278,7 @@ class RaciGrid(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.rows[index]
         here = index == self.row
         marker = Segment(
-            "! " if row.problem else "✓ ",
+            f"{row.mark or glyphs.WARNING} " if row.problem else f"{glyphs.OK} ",
             self._styles["raci-grid--problem" if row.problem else "raci-grid--ok"],
         )
         name_style = self._styles["raci-grid--cursor-line"] if here else base

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-EMPTY = "·"
+from tui import glyphs
+from tui.words import cut
+
+EMPTY = glyphs.DOT
 """What an empty cell shows."""
 
 
@@ -23,6 +26,8 @@ class GridRow:
     """What is wrong with the row in words; empty when it is valid."""
     decision: bool = False
     """True for the decision to expand or stop (marked ⚑)."""
+    mark: str = ""
+    """The symbol of the row's most serious finding (``tui.words.SEVERITY``); empty when valid."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class GridColumn:
 
 def header_lines(name: str, width: int, lines: int = 2) -> list[str]:
     """A role name folded into ``lines`` lines of ``width``; words too long end in '…'."""
-    words = [w if len(w) <= width else w[: width - 1] + "…" for w in name.split()]
+    words = [cut(w, width) for w in name.split()]
     out: list[str] = []
     for word in words:
         if out and len(out[-1]) + 1 + len(word) <= width:
@@ -48,20 +53,20 @@ def header_lines(name: str, width: int, lines: int = 2) -> list[str]:
             out.append(word)
     if len(out) > lines:
         rest = " ".join(out[lines - 1 :])
-        out = [*out[: lines - 1], rest[: width - 1] + "…"]
+        out = [*out[: lines - 1], cut(rest, width)]
     return out + [""] * (lines - len(out))
 
 
 def column_title(column: GridColumn, width: int, lines: int) -> list[str]:
     """The role's header lines, centred in its column (⚑ marks the executive sponsor)."""
-    name = ("⚑" if column.sponsor else "") + column.name
+    name = (str(glyphs.SPONSOR) if column.sponsor else "") + column.name
     return [line.center(width)[:width] for line in header_lines(name, width, lines)]
 
 
 def row_name(row: GridRow, limit: int) -> str:
     """The activity's name (⚑ for the decision) cut to ``limit`` cells with '…'."""
-    name = ("⚑ " if row.decision else "") + row.name
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+    name = (f"{glyphs.SPONSOR} " if row.decision else "") + row.name
+    return cut(name, limit)
 
 
 def row_cells(row: GridRow, columns: Sequence[GridColumn], cell_width: int, cursor: int | None) -> str:
@@ -72,7 +77,7 @@ def row_cells(row: GridRow, columns: Sequence[GridColumn], cell_width: int, curs
     """
     parts = []
     for index, column in enumerate(columns):
-        letter = row.cells.get(column.id) or EMPTY
+        letter = row.cells.get(column.id) or str(EMPTY)
         inner = f"[{letter}]" if index == cursor else f" {letter} "
         left = (cell_width - len(inner)) // 2
         parts.append(" " * left + inner + " " * (cell_width - len(inner) - left))
@@ -92,7 +97,12 @@ def page_start(cursor: int, start: int, size: int, keep: int) -> int:
     return start
 
 
-def shown_words(what: str, first: int, end: int, total: int) -> str:
-    """'Roles 2-7 of 8': items ``first`` to ``end`` (exclusive, 0-based) of ``total`` are shown."""
+def shown_words(what: str, first: int, end: int, total: int, room: int = 0) -> str:
+    """'Roles 2-7 of 8': items ``first`` to ``end`` (exclusive, 0-based) of ``total`` are shown.
+
+    Within ``room`` cells (when given) the word gives way before a number does: '2-7 of 8'.
+    """
     end = min(end, total)
-    return f"{what} {min(first + 1, end)}-{end} of {total}"
+    numbers = f"{min(first + 1, end)}-{end} of {total}"
+    words = f"{what} {numbers}"
+    return words if not room or len(words) <= room else numbers

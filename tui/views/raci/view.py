@@ -14,13 +14,17 @@ from schemas.plan import Plan
 from schemas.records import RaciActivity, RaciRole
 from schemas.rules.base import Finding
 from schemas.text import Name
+from tui import glyphs
 from tui.dialogs.form import FormDialog, FormField, Values, validate_with
 from tui.session import PlanSession
 from tui.views.base import PlanView
 from tui.views.raci import changes as rc
 from tui.views.raci.grid import RaciGrid
 from tui.views.raci.rows import GridColumn, GridRow
+from tui.widgets.keybar import FORWARD, RARE
+from tui.widgets.marks import finding_lines, mark
 from tui.widgets.status_lines import StatusLines
+from tui.words import SEVERITY
 
 RULE = "raci"
 
@@ -38,20 +42,21 @@ class RaciView(PlanView, tab="raci"):
         "counted as both A and R), C consulted, I informed. Each activity needs exactly one A or A/R "
         "and at least one R or A/R, and the executive sponsor (⚑ on the role) must be A of the decision "
         "to expand, modify or stop (⚑ on the activity). The mark left of each activity says whether it "
-        "is valid (✓) or not (!); the line under the grid says why for the activity under the cursor.\n"
+        "is valid (✓) or, like every finding, how serious its problem is (✗ blocking, ! warning); the "
+        "line under the grid says why for the activity under the cursor.\n"
         "Keys with shift act on the role (column) under the cursor: N adds, E renames, D removes a role; "
         "n, enter and delete do the same for the activity (row). The activity names stay in view while "
         "the roles scroll sideways."
     )
     BINDINGS = [
-        Binding("r", "set('R')", "Set R", id="raci.set_r"),
-        Binding("a", "set('A')", "Set A", id="raci.set_a"),
-        Binding("c", "set('C')", "Set C", id="raci.set_c"),
-        Binding("i", "set('I')", "Set I", id="raci.set_i"),
+        Binding("r", "set('R')", "Set R", id="raci.set_r", group=FORWARD),
+        Binding("a", "set('A')", "Set A", id="raci.set_a", group=FORWARD),
+        Binding("c", "set('C')", "Set C", id="raci.set_c", group=FORWARD),
+        Binding("i", "set('I')", "Set I", id="raci.set_i", group=FORWARD),
         Binding("slash", "set('A/R')", "Set A/R", id="raci.set_ar", key_display="/"),
         Binding("space,backspace", "clear", "Clear", id="raci.clear"),
         Binding("n", "new", "New activity", id="raci.new"),
-        Binding("N", "new_role", "New role", id="raci.new_role"),
+        Binding("N", "new_role", "New role", id="raci.new_role", group=RARE),
         Binding("enter", "edit", "Rename activity", show=False, id="raci.edit"),
         Binding("E", "edit_role", "Rename role", show=False, id="raci.edit_role"),
         Binding("delete", "delete", "Remove activity", show=False, id="raci.delete"),
@@ -100,6 +105,7 @@ class RaciView(PlanView, tab="raci"):
                 {k: str(v) for k, v in a.cells.items()},
                 " ".join(f.message for f in self._by_entity.get(entity(a), [])),
                 a.expand_decision,
+                mark(self._by_entity.get(entity(a), [])),
             )
             for a in plan.raci_activities
         ]
@@ -125,11 +131,13 @@ class RaciView(PlanView, tab="raci"):
         if row is not None:
             mine = self._by_entity.get(entity(row), [])
             if mine:
-                lines.append("! " + " ".join(f.message for f in mine) + f" Fix: {mine[0].fix}")
+                symbol, word = SEVERITY[mine[0].severity]
+                messages = " ".join(f.message for f in mine)
+                lines.append(f"{symbol} {word}: {messages} Fix: {mine[0].fix}")
             else:
-                lines.append("✓ Valid. " + rc.row_summary(self._roles, row))
+                lines.append(f"{glyphs.OK} Valid. " + rc.row_summary(self._roles, row))
         for whole in (table_of(RaciRole), table_of(RaciActivity)):
-            lines += [f"! {f.message}" for f in self._by_entity.get(whole, [])]
+            lines += finding_lines(self._by_entity.get(whole, []))
         return "\n".join(lines)
 
     def focus_entity(self, entity: str) -> None:

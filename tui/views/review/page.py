@@ -17,7 +17,7 @@ from schemas.review import OUTCOME_WORDS, ReviewDraft, action_line
 from schemas.substance import stage_substance
 from tui.views.overview.view import finding_row
 from tui.views.review.symbols import sym
-from tui.views.stages.view import evidence_line, outcome_line
+from tui.views.stages.detail import evidence_line, outcome_line
 from tui.widgets.columns import Column
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES

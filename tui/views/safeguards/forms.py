@@ -37,16 +37,18 @@ def consultation_columns() -> list[Column]:
     return [
         Column("Consulted", 13, flex=1),
         Column("When", 10),
-        Column("Outcome", 9),
-        Column("What they said", 12, flex=2),
-        Column("How the plan answered", 12, flex=2),
+        Column("Outcome", 8),
+        Column("What they said", 10, flex=2),
+        Column("How the plan answered", 10, flex=2),
     ]
 
 
-def attest_fields(default_name: str) -> list[FormField]:
-    """Who attests (the plan's display name or the OS user by default)."""
+def attest_fields(default_name: str, hint: str = "") -> list[FormField]:
+    """Who attests: typed, or the plan's display name (never the OS account); ``hint`` says which."""
     return [
-        FormField("by", "Attested by", initial=default_name, required=True, validator=validate_with(Name))
+        FormField(
+            "by", "Attested by", initial=default_name, required=True, validator=validate_with(Name), hint=hint
+        )
     ]
 
 

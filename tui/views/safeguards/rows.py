@@ -9,6 +9,7 @@ from schemas.plan import Plan
 from schemas.records import Consultation, DataAccessRule, Prohibition
 from schemas.rules.base import CATEGORY_WORDS, Finding
 from schemas.rules.safeguards import PROHIBITION_WORDS
+from tui import glyphs
 from tui.widgets.marks import mark
 from tui.words import shorten, when
 
@@ -67,8 +68,8 @@ CATEGORY_TITLES = ("Private content", "Derived profiles", "Usage metadata", "Agg
 def attestation(prohibition: Prohibition) -> str:
     """'✓ Ana Ruiz, 2025-03-02 14:05' or '✗ not attested'."""
     if prohibition.attested_by and prohibition.attested_at is not None:
-        return f"✓ {prohibition.attested_by}, {when(prohibition.attested_at)}"
-    return "✗ not attested"
+        return f"{glyphs.OK} {prohibition.attested_by}, {when(prohibition.attested_at)}"
+    return f"{glyphs.BLOCKING} not attested"
 
 
 def prohibition_row(prohibition: Prohibition, findings: list[Finding]) -> tuple[str, ...]:

@@ -8,7 +8,6 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Static
 
@@ -21,8 +20,10 @@ from tui.dialogs.form import FormDialog
 from tui.session import PlanSession
 from tui.views.base import PlanView
 from tui.views.safeguards import changes, forms, rows
+from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import by_entity, finding_lines
+from tui.widgets.signedscroll import SignedScroll
 from tui.widgets.textpanel import TextPanel
 from tui.words import actor
 
@@ -56,15 +57,15 @@ class SafeguardsView(PlanView, tab="safeguards"):
         "answered; an objection stays a warning (! on the row) until the plan answers it."
     )
     BINDINGS = [
-        Binding("a", "attest", "Attest", id="safeguards.attest"),
-        Binding("w", "withdraw", "Withdraw", id="safeguards.withdraw"),
-        Binding("space", "cycle_level", "Level", id="safeguards.cycle_level"),
-        Binding("enter", "rename_role", "Rename role", id="safeguards.rename_role"),
+        Binding("a", "attest", "Attest", id="safeguards.attest", group=FORWARD),
+        Binding("w", "withdraw", "Withdraw", id="safeguards.withdraw", group=RARE),
+        Binding("space", "cycle_level", "Level", id="safeguards.cycle_level", group=FORWARD),
+        Binding("enter", "rename_role", "Rename role", id="safeguards.rename_role", group=RARE),
         Binding("n", "add_role", "Add role", id="safeguards.add_role"),
-        Binding("delete", "remove_role", "Remove role", id="safeguards.remove_role"),
-        Binding("enter", "edit_consultation", "Edit", id="safeguards.edit_consultation"),
-        Binding("n", "new_consultation", "New consultation", id="safeguards.new_consultation"),
-        Binding("delete", "delete_consultation", "Delete", id="safeguards.delete_consultation"),
+        Binding("delete", "remove_role", "Remove role", id="safeguards.remove_role", group=RARE),
+        Binding("enter", "edit_consultation", "Edit", id="safeguards.edit_consultation", group=FORWARD),
+        Binding("n", "new_consultation", "New consultation", id="safeguards.new_consultation", group=FORWARD),
+        Binding("delete", "delete_consultation", "Delete", id="safeguards.delete_consultation", group=RARE),
         Binding("g", "group_size", "Set k", id="safeguards.group_size"),
     ]
 
@@ -78,7 +79,7 @@ class SafeguardsView(PlanView, tab="safeguards"):
 
     def compose(self) -> ComposeResult:
         """Three lists and the k line in a scrolling column, the detail panel below."""
-        with VerticalScroll(id="sg-scroll"):
+        with SignedScroll(id="sg-scroll"):
             title = "Prohibitions: a attest, w withdraw"
             yield LineTable(forms.prohibition_columns(), title=title, on_move=self._moved, id=PROHIBITIONS)
             cells = range(FIRST_CATEGORY, FIRST_CATEGORY + 4)
@@ -211,7 +212,10 @@ class SafeguardsView(PlanView, tab="safeguards"):
         if (prohibition := self._prohibition()) is not None:
             title = f"Attest: no {PROHIBITION_WORDS[prohibition.key]}"
             form = FormDialog(
-                title, forms.attest_fields(actor(self.plan)), intro=prohibition.text, save_label="Attest"
+                title,
+                forms.attest_fields(actor(self.plan), self.name_hint()),
+                intro=prohibition.text,
+                save_label="Attest",
             )
             self.edit_in_form(form, lambda v: changes.attest(prohibition, v["by"], _now()))
 

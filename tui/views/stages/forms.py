@@ -31,8 +31,8 @@ def edit_form(stage: Stage) -> FormDialog:
     return FormDialog(f"Stage {stage.number}: {stage.title}", fields)
 
 
-def evidence_form(stage: Stage, who: str) -> FormDialog:
-    """The observable result that proves a stage, and who records it."""
+def evidence_form(stage: Stage, who: str, hint: str = "") -> FormDialog:
+    """The observable result that proves a stage, and who records it (``hint`` says whence ``who``)."""
     fields = [
         FormField(
             "result",
@@ -42,7 +42,7 @@ def evidence_form(stage: Stage, who: str) -> FormDialog:
             validator=validate_with(Prose),
             hint=EVIDENCE_HINT,
         ),
-        FormField("recorded_by", "Recorded by", initial=who, required=True, validator=validate_with(Name)),
+        _recorded_by(who, hint),
     ]
     return FormDialog(f"Evidence for stage {stage.number}: {stage.title}", fields)
 
@@ -59,7 +59,14 @@ def _needs_diagnosis(values: Values) -> str | None:
     return None
 
 
-def outcome_form(stage: Stage, who: str) -> FormDialog:
+def _recorded_by(who: str, hint: str) -> FormField:
+    """Who records it: a person's name, typed or the plan's display name."""
+    return FormField(
+        "recorded_by", "Recorded by", initial=who, required=True, validator=validate_with(Name), hint=hint
+    )
+
+
+def outcome_form(stage: Stage, who: str, hint: str = "") -> FormDialog:
     """What changed; for an incomplete result, which condition failed and the restart."""
     diagnoses = [(word, key) for key, word in DIAGNOSIS.items()]
     kinds = [(word, key) for key, word in OUTCOME_KINDS.items()]
@@ -77,6 +84,6 @@ def outcome_form(stage: Stage, who: str) -> FormDialog:
         ),
         FormField("restart", "Smallest valid restart", validator=validate_with(Line), show_if=_incomplete),
         FormField("kind", "What it shows (optional)", kind="select", options=kinds, hint=WHAT_TO_MEASURE),
-        FormField("recorded_by", "Recorded by", initial=who, required=True, validator=validate_with(Name)),
+        _recorded_by(who, hint),
     ]
     return FormDialog(f"What changed in stage {stage.number}: {stage.title}", fields, check=_needs_diagnosis)

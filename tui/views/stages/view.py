@@ -5,25 +5,26 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from schemas.edits import PlanEdit
-from schemas.enums import StageStatus
 from schemas.findings import Finding, holds_no_longer
 from schemas.plan import Plan
-from schemas.records import Evidence, Outcome, Stage
+from schemas.records import Stage
 from tui.dialogs.form import reason_dialog
 from tui.views.base import PlanView
 from tui.views.stages import changes, forms
+from tui.views.stages.detail import detail, still_needs
+from tui.widgets.keybar import FORWARD
 from tui.widgets.lists import PlanList
-from tui.words import DIAGNOSIS, OUTCOME_KINDS, SEVERITY, actor, shorten, stage_look, when
+from tui.widgets.signedscroll import SignedScroll
+from tui.words import actor, count, shorten, stage_look
 
 
 class StagesView(PlanView, tab="stages"):
@@ -39,18 +40,18 @@ class StagesView(PlanView, tab="stages"):
     )
     BINDINGS = [
         Binding("enter", "edit", "Edit", id="stages.edit", priority=True),
-        Binding("s", "start", "Start", id="stages.start"),
-        Binding("e", "evidence", "Evidence", id="stages.evidence"),
+        Binding("s", "start", "Start", id="stages.start", group=FORWARD),
+        Binding("e", "evidence", "Evidence", id="stages.evidence", group=FORWARD),
         Binding("w", "what_changed", "Changed", id="stages.what_changed"),
-        Binding("c", "complete", "Complete", id="stages.complete"),
-        Binding("o", "reopen", "Reopen", id="stages.reopen"),
+        Binding("c", "complete", "Complete", id="stages.complete", group=FORWARD),
+        Binding("o", "reopen", "Reopen", id="stages.reopen", group=FORWARD),
     ]
 
     def compose(self) -> ComposeResult:
         """The stage list and the detail pane."""
         with Horizontal():
             yield PlanList(id="stage-list")
-            with VerticalScroll(id="stage-detail-scroll"):
+            with SignedScroll(id="stage-detail-scroll"):
                 yield Static("", id="stage-detail")
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
@@ -74,11 +75,14 @@ class StagesView(PlanView, tab="stages"):
 
     def _show_detail(self) -> None:
         findings = [f for f in getattr(self, "_findings", []) if f.stage == self.stage.number]
-        self.query_one("#stage-detail", Static).update(detail(self.plan, self.stage, findings))
+        text = detail(self.plan, self.stage, findings, self.session.today)
+        self.query_one("#stage-detail", Static).update(text)
 
     @on(OptionList.OptionHighlighted, "#stage-list")
     def _highlighted(self) -> None:
         self._show_detail()
+        # Another stage: its title and status first, not the old stage's scroll position.
+        self.query_one("#stage-detail-scroll", SignedScroll).scroll_home(animate=False, immediate=True)
 
     @on(OptionList.OptionSelected, "#stage-list")
     def _selected(self) -> None:
@@ -106,13 +110,13 @@ class StagesView(PlanView, tab="stages"):
     def action_evidence(self) -> None:
         """Record an evidence entry for the selected stage."""
         stage = self.stage
-        form = forms.evidence_form(stage, actor(self.plan))
+        form = forms.evidence_form(stage, actor(self.plan), self.name_hint())
         self.edit_in_form(form, lambda values: changes.add_evidence(self.plan, stage, values, _now()))
 
     def action_what_changed(self) -> None:
         """Record what changed (the outcome log)."""
         stage = self.stage
-        form = forms.outcome_form(stage, actor(self.plan))
+        form = forms.outcome_form(stage, actor(self.plan), self.name_hint())
         self.edit_in_form(form, lambda values: changes.add_outcome(self.plan, stage, values, _now()))
 
     def action_start(self) -> None:
@@ -120,10 +124,14 @@ class StagesView(PlanView, tab="stages"):
         self._apply_or_say(changes.start(self.plan, self.stage), "Not started")
 
     def action_complete(self) -> None:
-        """Mark the selected stage complete, refused with the stage-gate's reason."""
-        self._apply_or_say(
-            changes.complete(self.plan, self.stage, _now(), self.session.today), "Not complete"
-        )
+        """Mark the selected stage complete; refused, say so briefly: its detail lists what is missing."""
+        stage, today = self.stage, self.session.today
+        outcome = changes.complete(self.plan, stage, _now(), today)
+        needs = still_needs(self.plan, stage, today)
+        if isinstance(outcome, str) and needs:
+            missing = count(len(needs), "thing")
+            outcome = f"Stage {stage.number} cannot be completed yet: {missing} missing, listed under it."
+        self._apply_or_say(outcome, "Not complete")
 
     def action_reopen(self) -> None:
         """Reopen a complete stage; asks the reason and records it."""
@@ -147,54 +155,3 @@ class StagesView(PlanView, tab="stages"):
 def _now() -> datetime:
     """Now, to the second, as evidence and completion record it."""
     return datetime.now(UTC).replace(microsecond=0)
-
-
-def detail(plan: Plan, stage: Stage, findings: list[Finding]) -> Text:
-    """The selected stage in full: status, purpose, constraint, result, log, evidence."""
-    text = Text()
-    text.append(f"Stage {stage.number}: {stage.title}\n", style="bold")
-    status = " ".join(stage_look(stage, holds_no_longer(findings)))
-    if stage.status is StageStatus.COMPLETE and stage.completed_at:
-        status += f" on {when(stage.completed_at)}"
-    if stage.status is StageStatus.REOPENED and stage.reopen_reason:
-        status += f" (reason: {stage.reopen_reason})"
-    outcomes = [o for o in plan.outcomes if o.stage == stage.number]
-    evidence = [e for e in plan.evidence if e.stage == stage.number]
-    text.append(f"Status: {status}\n")
-    text.append(
-        f"Due: {stage.due.isoformat() if stage.due else '-'} · Evidence: {len(evidence)}"
-        f" · What changed: {len(outcomes)}\n"
-    )
-    for finding in findings:
-        symbol, word = SEVERITY[finding.severity]
-        text.append(f"{symbol} {word}: {finding.message}\n")
-    _section(text, "Purpose", stage.purpose)
-    _section(text, "Current constraint", stage.constraint or "(not written yet: press enter)")
-    _section(text, "Smallest observable result", stage.target_result or "(not written yet: press enter)")
-    _section(
-        text, f"What changed ({len(outcomes)})", "\n".join(outcome_line(o) for o in outcomes) or "(none: w)"
-    )
-    _section(
-        text, f"Evidence ({len(evidence)})", "\n".join(evidence_line(e) for e in evidence) or "(none: e)"
-    )
-    return text
-
-
-def _section(text: Text, title: str, body: str) -> None:
-    text.append(f"\n{title}\n", style="bold underline")
-    text.append(body.rstrip() + "\n")
-
-
-def outcome_line(outcome: Outcome) -> str:
-    """One entry of the outcome log as a bullet: when, who, reached or why not."""
-    head = f"• {when(outcome.recorded_at)} {outcome.recorded_by}: "
-    kind = f" ({OUTCOME_KINDS[outcome.kind]})" if outcome.kind else ""
-    if outcome.complete:
-        return head + f"[reached{kind}] {outcome.what_changed}"
-    cause = DIAGNOSIS[outcome.diagnosis] if outcome.diagnosis else "?"
-    return head + f"[incomplete: {cause}] {outcome.what_changed}\n  Restart: {outcome.restart}"
-
-
-def evidence_line(evidence: Evidence) -> str:
-    """One evidence entry as a bullet: when, who, the result."""
-    return f"• {when(evidence.recorded_at)} {evidence.recorded_by}: {evidence.result}"

@@ -11,15 +11,17 @@ from schemas.enums import DeliveryModel, Level, UseCaseStatus
 from schemas.records import UseCase
 from schemas.rules.base import DELIVERY_WORDS, STATUS_WORDS
 from schemas.text import Line, Name
+from tui import glyphs
 from tui.dialogs.form import FormDialog, FormField, Values, validate_with
+from tui.glyphs import Glyph
 
-STATUS_LOOK: dict[UseCaseStatus, tuple[str, str, str]] = {
-    UseCaseStatus.PERMITTED: ("✓", "+", "permitted"),
-    UseCaseStatus.PERMITTED_WITH_CONTROLS: ("◐", "~", "with controls"),
-    UseCaseStatus.HUMAN_REQUIRED: ("●", "H", "human-required"),
-    UseCaseStatus.PROHIBITED: ("✕", "X", "prohibited"),
+STATUS_LOOK: dict[UseCaseStatus, tuple[Glyph, str]] = {
+    UseCaseStatus.PERMITTED: (glyphs.OK, "permitted"),
+    UseCaseStatus.PERMITTED_WITH_CONTROLS: (glyphs.WITH_CONTROLS, "with controls"),
+    UseCaseStatus.HUMAN_REQUIRED: (glyphs.HUMAN, "human-required"),
+    UseCaseStatus.PROHIBITED: (glyphs.PROHIBITED, "prohibited"),
 }
-"""Each status as (symbol, ASCII symbol for NO_COLOR, short word)."""
+"""Each status as (symbol, short word); the symbol's ASCII form shows without colour too."""
 
 LEVEL_OPTIONS = [(level.value, level) for level in Level]
 STATUS_OPTIONS = [(STATUS_WORDS[s], s) for s in UseCaseStatus]
@@ -28,8 +30,8 @@ DELIVERY_OPTIONS = [(DELIVERY_WORDS[d], d) for d in DeliveryModel]
 
 def status_label(status: UseCaseStatus, ascii_only: bool = False) -> str:
     """'◐ with controls' (or '~ with controls' without colour)."""
-    symbol, plain, word = STATUS_LOOK[status]
-    return f"{plain if ascii_only else symbol} {word}"
+    symbol, word = STATUS_LOOK[status]
+    return f"{symbol.ascii if ascii_only else symbol} {word}"
 
 
 def use_case_form(case: UseCase | None) -> FormDialog:

@@ -20,6 +20,7 @@ from tui.views.base import PlanView
 from tui.views.usecases import changes, forms
 from tui.views.usecases.forms import status_label
 from tui.widgets.columns import Column
+from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES, by_entity, finding_lines, mark
 from tui.widgets.textpanel import TextPanel
@@ -52,12 +53,12 @@ class UseCasesView(PlanView, tab="use-cases"):
         "choice differs."
     )
     BINDINGS = [
-        Binding("enter", "edit", "Edit", id="use-cases.edit"),
+        Binding("enter", "edit", "Edit", id="use-cases.edit", group=FORWARD),
         Binding("n", "new", "New", id="use-cases.new"),
-        Binding("delete", "delete", "Delete", id="use-cases.delete"),
+        Binding("delete", "delete", "Delete", id="use-cases.delete", group=RARE),
         Binding("left_square_bracket", "loosen", "Loosen", id="use-cases.loosen", key_display="["),
         Binding("right_square_bracket", "tighten", "Tighten", id="use-cases.tighten", key_display="]"),
-        Binding("m", "delivery", "Delivery", id="use-cases.delivery"),
+        Binding("m", "delivery", "Delivery", id="use-cases.delivery", group=FORWARD),
     ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
