@@ -11,6 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui import glyphs
+
 Choice = Literal["reload", "save_as"]
 """What the user chose; None (later) keeps the edit in memory and the plan unsaved."""
 
@@ -49,9 +51,12 @@ class ConflictDialog(ModalScreen[Choice | None]):
         with VerticalScroll():
             yield Static("The plan was not saved", id="conflict-title", markup=False)
             yield Static(self.message, id="conflict-message", markup=False)
-            theirs = "\n".join(f"  • {line}" for line in self.theirs) or "  (none that continue yours)"
+            theirs = (
+                "\n".join(f"  {glyphs.BULLET} {line}" for line in self.theirs)
+                or "  (none that continue yours)"
+            )
             yield Static(f"\nThe other writer recorded:\n{theirs}", id="conflict-theirs", markup=False)
-            mine = "\n".join(f"  • {line}" for line in self.mine) or "  (none)"
+            mine = "\n".join(f"  {glyphs.BULLET} {line}" for line in self.mine) or "  (none)"
             yield Static(f"\nNot on disk yet (yours):\n{mine}", id="conflict-mine", markup=False)
             yield Static(
                 "\nReload takes the file as it is now; your unsaved changes above are dropped. "

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemas.enums import ReviewOutcome
+from tui import glyphs
 
 SYMBOLS: dict[str, tuple[str, str]] = {
     ReviewOutcome.ACCEPTED: ("✓", "+"),
@@ -23,8 +24,8 @@ SYMBOLS: dict[str, tuple[str, str]] = {
 
 
 def plain(app: Any) -> bool:
-    """True where symbols are drawn in ASCII (today: NO_COLOR, as the matrix does)."""
-    return bool(getattr(app, "no_color", False))
+    """True where symbols are drawn in ASCII: the app's one switch (``tui.glyphs``), or NO_COLOR."""
+    return glyphs.is_ascii() or bool(getattr(app, "no_color", False))
 
 
 def sym(name: str, ascii_only: bool) -> str:
