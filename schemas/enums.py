@@ -205,6 +205,36 @@ class DecisionKind(StrEnum):
     STOP = "stop"
 
 
+class OperatingVariable(StrEnum):
+    """The one operating variable a modify decision changes ("change one operating variable at a time")."""
+
+    POPULATION = "population"
+    WORKFLOW = "workflow"
+    NOTICE = "notice"
+    SUPPORT = "support"
+    TRAINING = "training"
+    CONDITION = "condition"
+    DELIVERY_MODEL = "delivery_model"
+    OTHER = "other"
+
+    @property
+    def words(self) -> str:
+        """The variable in words: 'the population', 'a condition', 'another variable'."""
+        return _VARIABLE_WORDS[self]
+
+
+_VARIABLE_WORDS = {
+    OperatingVariable.POPULATION: "the population",
+    OperatingVariable.WORKFLOW: "the workflow",
+    OperatingVariable.NOTICE: "the notice",
+    OperatingVariable.SUPPORT: "the support (opt-out and support contact)",
+    OperatingVariable.TRAINING: "the training",
+    OperatingVariable.CONDITION: "a condition",
+    OperatingVariable.DELIVERY_MODEL: "the delivery model",
+    OperatingVariable.OTHER: "a variable the planner names",
+}
+
+
 class ConsultationBody(StrEnum):
     """Who was consulted: a body the framework's readers meet often, or one the planner names."""
 

@@ -148,6 +148,10 @@ class Plan(BaseModel):
         """The latest pilot, or None."""
         return self.pilots[-1] if self.pilots else None
 
+    def current_evidence(self) -> list[Evidence]:
+        """The completion evidence that counts now: what an earlier pilot's scope proved is its history."""
+        return [e for e in self.evidence if e.pilot is None]
+
 
 def plan_from_tables(tables: dict[str, dict[str, dict[str, Any]]]) -> Plan:
     """Validate stored tables (``{table: {id: doc}}``) into a Plan."""

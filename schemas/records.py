@@ -23,6 +23,7 @@ from schemas.enums import (
     HarmFamily,
     Level,
     MetricKind,
+    OperatingVariable,
     OutcomeKind,
     PilotStatus,
     ProhibitionKey,
@@ -121,6 +122,9 @@ class Evidence(Record):
     """When it was recorded."""
     recorded_by: Name
     """Who recorded it."""
+    pilot: RecordId | None = None
+    """For stages 5 to 8: the earlier pilot whose scope it proved, set when a next pilot starts
+    those stages over; None while it counts for the current pilot."""
 
 
 class Outcome(Record):
@@ -368,9 +372,15 @@ class Decision(Record):
     rationale: Prose = ""
     """Why."""
     evidence: Prose = ""
-    """The evidence cited."""
+    """Further evidence cited, in words (stage evidence, a report)."""
+    cited_conditions: list[RecordId] = Field(default_factory=list)
+    """The pilot's conditions the decision cites, by id."""
+    cited_observations: list[RecordId] = Field(default_factory=list)
+    """The observations the decision cites, by id."""
+    variable_kind: OperatingVariable | None = None
+    """For modify: the one operating variable it changes (None in records written before it was asked)."""
     variable: Line = ""
-    """For modify: the one operating variable it changes."""
+    """For modify: the change in words; the variable's name when the planner names one."""
     decided_by: Line = ""
     """Who decided."""
     decided_at: date | None = None
@@ -379,6 +389,8 @@ class Decision(Record):
     """The executive sponsor who signed off."""
     sponsor_signoff_at: date | None = None
     """When the sponsor signed off."""
+    next_pilot: RecordId | None = None
+    """The pilot the decision opened: an expansion's next scope, or a modify's changed copy."""
 
 
 class RoiClaim(Record):

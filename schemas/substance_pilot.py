@@ -14,7 +14,8 @@ from schemas.enums import Audience, ConditionKind, DecisionKind, HarmFamily, Tra
 from schemas.plan import Plan
 from schemas.records import Condition, Observation, Pilot
 from schemas.rules.base import STATUS_WORDS, join_words, pilot_label
-from schemas.rules.decision import expand_refusals, latest_decisions
+from schemas.rules.decision import latest_decisions
+from schemas.rules.expansion import expand_refusals, signed
 from schemas.rules.pilot import TOPIC_WORDS
 from schemas.scorecard import (
     ConditionResult,
@@ -194,7 +195,8 @@ def decision_facts(plan: Plan, pilot: Pilot, today: date) -> list[str]:
         else:
             lines.append("NOT signed off by the executive sponsor.")
         if latest.kind is DecisionKind.EXPAND:
-            lines += [f"Expanding is refused: {reason}." for reason in expand_refusals(plan, pilot.id)]
+            refusals = expand_refusals(plan, pilot.id, has_signoff=signed(latest))
+            lines += [f"Expanding is refused: {r.reason}." for r in refusals]
     unbacked = [c for c in plan.roi_claims if not (c.counterfactual and c.measurement_design)]
     if plan.roi_claims:
         lines.append(

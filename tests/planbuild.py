@@ -118,3 +118,9 @@ def crowded_example() -> Plan:
     first = plan.raci_activities[0]
     plan = edit(plan, "raci_activities", first.id, cells={**first.cells, "role-4": "A"})
     return manager_reads_private_content(plan)
+
+
+def observed(plan: Plan, metric: str, value: float, n: int = 38, period: date | None = None) -> Plan:
+    """The plan with one more whole-population observation of the example's pilot (today unless dated)."""
+    fields = {"pilot": "pilot-1", "metric": metric, "value": value, "n": n, "period": period or TODAY}
+    return add(plan, "observations", id=f"obs-t{len(plan.observations) + 1}", **fields)

@@ -49,15 +49,21 @@ def test_expand_while_a_stop_condition_is_met_is_refused() -> None:
 
 
 def test_expand_without_evidence_for_stages_five_to_seven_is_refused() -> None:
-    plan = remove(remove(example(), "evidence", "ev-5"), "evidence", "ev-6")
-    finding = one(_expand(plan), "decision", Severity.BLOCKING, "decisions/dec-1")
-    assert "no completion evidence for stage 5 Design a Limited Pilot, stage 6" in finding.message
+    plan = _evidenced(example())
+    for evidence in ("ev-5", "ev-6", "ev-t5", "ev-t6"):
+        plan = remove(plan, "evidence", evidence)
+    plan = _expand(plan)
+    messages = [f.message for f in found(plan, "decision") if f.severity is Severity.BLOCKING]
+    assert [m.split(" is refused: ")[1] for m in messages] == [
+        "there is no completion evidence for stage 5 Design a Limited Pilot.",
+        "there is no completion evidence for stage 6 Train Participants and Managers.",
+    ]
 
 
 def test_expand_without_sponsor_signoff_is_refused() -> None:
     plan = _expand(_evidenced(example()), sponsor_signoff_by="", sponsor_signoff_at=None)
     finding = one(plan, "decision", Severity.BLOCKING, "decisions/dec-1")
-    assert "no sign-off from the executive sponsor" in finding.message
+    assert finding.message.endswith("is refused: the Executive sponsor has not signed it off.")
 
 
 def test_only_the_latest_decision_counts() -> None:
@@ -87,6 +93,8 @@ def test_modify_without_its_one_variable_is_blocking() -> None:
         rationale="r",
         decided_by="x",
         decided_at=days(0),
+        sponsor_signoff_by="Elena Fischer",
+        sponsor_signoff_at=days(0),
     )
     assert "operating variable" in one(plan, "decision", Severity.BLOCKING, "decisions/dec-1").message
     named = edit(plan, "decisions", "dec-1", variable="Reminder frequency")

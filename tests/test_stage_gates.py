@@ -147,7 +147,7 @@ GATES = (
         _unsigned,
         _signed,
         "The decision to modify pilot",
-        "(tab 9 Decision)",
+        "(tab 9 Decision, key s)",
     ),
 )
 
@@ -235,7 +235,7 @@ def test_stage_seven_reads_a_met_stop_condition() -> None:
     )
     refusal = stage_gate_refusal(plan, 7, TODAY) or ""
     assert 'Stop condition "One privacy incident or more stops the pilot."' in refusal
-    assert "(tab 9 Decision)" in refusal
+    assert "(tab 9 Decision, key d)" in refusal
 
 
 def test_stage_eight_needs_a_decision() -> None:

@@ -51,6 +51,7 @@ TABS: tuple[Tab, ...] = (
     ),
     Tab("governance", "Governance", "5", ("governance",), "tui.views.governance.view:GovernanceView"),
     Tab("raci", "RACI", "6", ("raci_roles", "raci_activities"), "tui.views.raci.view:RaciView"),
+    Tab("decision", "Decision", "9", ("decisions", "roi_claims"), "tui.views.decision.view:DecisionView"),
 )
 """The tabs, ordered by their digit."""
 

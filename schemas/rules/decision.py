@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from schemas.enums import ConditionKind, DecisionKind, Severity
+from schemas.enums import DecisionKind, OperatingVariable, Severity
+from schemas.nextscope import changed_variables, comparable
 from schemas.plan import Plan, id_order
-from schemas.records import Decision, RoiClaim
-from schemas.rules.base import Finding, at, join_words, short, stage_name
-from schemas.scorecard import ConditionStatus, describe_condition, evaluate_conditions
-
-EVIDENCE_STAGES = (5, 6, 7)
-"""The stages whose evidence an expand decision needs."""
+from schemas.records import Decision, Pilot, RoiClaim
+from schemas.rules.base import Finding, at, join_words, pilot_label, short
+from schemas.rules.expansion import expand_refusals, signed
+from schemas.scorecard import describe_condition
 
 
 def latest_decisions(plan: Plan) -> list[Decision]:
@@ -22,19 +21,25 @@ def latest_decisions(plan: Plan) -> list[Decision]:
     return list(latest.values())
 
 
-def expand_refusals(plan: Plan, pilot: str) -> list[str]:
-    """Why expanding ``pilot`` is refused now, as sentences; empty if it may expand."""
+def cited(plan: Plan, item: Decision) -> list[str]:
+    """What a decision cites, in words: conditions by their text, observations by metric and period.
+
+    No observed value is repeated here: where a figure may be shown, the scorecard shows it.
+    """
     names = {m.id: m.name for m in plan.metrics}
-    reasons = [
-        f'its stop condition "{describe_condition(r.condition, names.get(r.condition.metric, ""))}" is met'
-        for r in evaluate_conditions(plan, pilot)
-        if r.condition.kind is ConditionKind.STOP and r.status is ConditionStatus.MET
+    conditions = {c.id: c for c in plan.conditions}
+    observations = {o.id: o for o in plan.observations}
+    parts = [
+        f'"{describe_condition(conditions[c], names.get(conditions[c].metric, ""))}"'
+        for c in item.cited_conditions
+        if c in conditions
     ]
-    with_evidence = {e.stage for e in plan.evidence}
-    missing = [stage_name(plan, n) for n in EVIDENCE_STAGES if n not in with_evidence]
-    if missing:
-        reasons.append(f"there is no completion evidence for {join_words(missing)}")
-    return reasons
+    parts += [
+        f"{names.get(observations[o].metric, observations[o].metric)} of {observations[o].period}"
+        for o in item.cited_observations
+        if o in observations
+    ]
+    return parts + ([item.evidence] if item.evidence else [])
 
 
 def decision(plan: Plan, today: date) -> list[Finding]:
@@ -46,29 +51,23 @@ def decision(plan: Plan, today: date) -> list[Finding]:
         label = f'pilot "{pilot.name}"' if pilot else f'pilot "{item.pilot}" (not in the plan)'
         found += _expand(plan, item, label) if item.kind is DecisionKind.EXPAND else []
         found += _common(item, label)
+        if item.kind is DecisionKind.MODIFY and pilot is not None:
+            found += one_variable(plan, item, pilot)
     return found
 
 
 def _expand(plan: Plan, item: Decision, label: str) -> list[Finding]:
+    """A recorded expand: each reason it is refused now, and whether it cites evidence."""
     found = [
         _finding(
             item,
             Severity.BLOCKING,
-            f"The decision to expand {label} is refused: {reason}.",
-            "Modify or stop instead, or record the missing evidence before expanding.",
+            f"The decision to expand {label} is refused: {refusal.reason}.",
+            f"{refusal.fix.removesuffix('.')} ({refusal.place.words()}); or modify or stop instead.",
         )
-        for reason in expand_refusals(plan, item.pilot)
+        for refusal in expand_refusals(plan, item.pilot, has_signoff=signed(item))
     ]
-    if not item.sponsor_signoff_by or item.sponsor_signoff_at is None:
-        found.append(
-            _finding(
-                item,
-                Severity.BLOCKING,
-                f"The decision to expand {label} has no sign-off from the executive sponsor.",
-                "Record the sponsor's sign-off: who signed and when.",
-            )
-        )
-    if not item.evidence:
+    if not (item.evidence or item.cited_conditions or item.cited_observations):
         found.append(
             _finding(
                 item,
@@ -81,8 +80,10 @@ def _expand(plan: Plan, item: Decision, label: str) -> list[Finding]:
 
 
 def _common(item: Decision, label: str) -> list[Finding]:
+    """What every decision needs: its variable (modify), sign-off, rationale, who and when."""
     found = []
-    if item.kind is DecisionKind.MODIFY and not item.variable:
+    unnamed = item.variable_kind is None or item.variable_kind is OperatingVariable.OTHER
+    if item.kind is DecisionKind.MODIFY and unnamed and not item.variable:
         found.append(
             _finding(
                 item,
@@ -91,12 +92,12 @@ def _common(item: Decision, label: str) -> list[Finding]:
                 "Name the one operating variable the modification changes; change one at a time.",
             )
         )
-    if item.kind is DecisionKind.STOP and (not item.sponsor_signoff_by or item.sponsor_signoff_at is None):
+    if item.kind is not DecisionKind.EXPAND and not signed(item):
         found.append(
             _finding(
                 item,
                 Severity.WARNING,
-                f"The decision to stop {label} has no sign-off from the executive sponsor.",
+                f"The decision to {item.kind.value} {label} has no sign-off from the executive sponsor.",
                 "Record the sponsor's sign-off; the sponsor owns the decision to expand or stop.",
             )
         )
@@ -118,6 +119,28 @@ def _common(item: Decision, label: str) -> list[Finding]:
                 "Record who decided and the date.",
             )
         )
+    return found
+
+
+def one_variable(plan: Plan, item: Decision, pilot: Pilot) -> list[Finding]:
+    """A modify's copy changes its one variable, and no other the copy can be compared on."""
+    copy = next((p for p in plan.pilots if p.id == item.next_pilot), None)
+    kind = item.variable_kind
+    if copy is None or kind is None:
+        return []
+    differ = changed_variables(plan, pilot, copy)
+    others = [v for v in differ if v is not kind]
+    head = f"{pilot_label(copy, start=True)}, the modified copy of {pilot_label(pilot)},"
+    found = []
+    if others:
+        changes = join_words([v.words for v in others])
+        fix = "Change one operating variable at a time: set the others back as they were (tab 7 Pilot)."
+        found.append(_finding(item, Severity.WARNING, f"{head} changes {changes} besides {kind.words}.", fix))
+    if comparable(kind) and kind not in differ:
+        fix = (
+            f"Make the change the decision names ({item.variable or kind.words}) in its design (tab 7 Pilot)."
+        )
+        found.append(_finding(item, Severity.WARNING, f"{head} does not change {kind.words} yet.", fix))
     return found
 
 

@@ -25,7 +25,8 @@ SUBSTANCE: dict[int, str] = {
     5: "a pilot designed with success and stop conditions (pilot-design)",
     6: "employees and managers trained on all five topics (training)",
     7: "observations of every condition's metric and of the four harm families (measurement)",
-    8: "a decision recorded with the sponsor's sign-off (decision)",
+    8: "a decision recorded with the sponsor's sign-off, and no ROI claim without a counterfactual "
+    "and measurement design (decision, roi)",
 }
 """What each stage's gate reads, in words (the rule ids it reads in brackets)."""
 

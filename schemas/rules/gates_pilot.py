@@ -10,7 +10,8 @@ from schemas.plan import Plan
 from schemas.records import Pilot
 from schemas.rules import places
 from schemas.rules.base import at, join_words, pilot_label
-from schemas.rules.decision import decision, latest_decisions
+from schemas.rules.decision import decision, latest_decisions, roi
+from schemas.rules.expansion import signed
 from schemas.rules.measurement import measurement
 from schemas.rules.pilot import pilot_design, training
 from schemas.rules.places import Unmet, from_finding, place_of
@@ -93,33 +94,32 @@ def _unobserved(plan: Plan, pilot: Pilot) -> list[Unmet]:
 
 
 def _decision(plan: Plan, today: date) -> list[Unmet]:
-    """Stage 8: a decision on the current pilot, signed off by the sponsor, nothing blocking."""
+    """Stage 8: a decision on the current pilot, signed off by the sponsor; nothing blocking it or a claim."""
     pilot = plan.current_pilot()
     if pilot is None:
         return [_NO_PILOT]
+    claims = [from_finding(f, places.ROI_CLAIM) for f in roi(plan, today)]
     latest = next((d for d in latest_decisions(plan) if d.pilot == pilot.id), None)
     label = pilot_label(pilot)
     if latest is None:
-        return [
-            Unmet(
-                f"No decision to expand, modify or stop {label} is recorded.",
-                "Record the decision, its rationale and the evidence it cites.",
-                places.DECISION,
-            )
-        ]
+        undecided = Unmet(
+            f"No decision to expand, modify or stop {label} is recorded.",
+            "Record the decision, its rationale and the evidence it cites.",
+            places.DECISION,
+        )
+        return [undecided, *claims]
     items = []
     # An expand without sign-off is already a blocking finding of the decision rule.
-    signed = latest.sponsor_signoff_by and latest.sponsor_signoff_at is not None
-    if not signed and latest.kind is not DecisionKind.EXPAND:
+    if not signed(latest) and latest.kind is not DecisionKind.EXPAND:
         items.append(
             Unmet(
                 f"The decision to {latest.kind.value} {label} has no sign-off from the executive sponsor.",
                 "Record the sponsor's sign-off: who signed and when.",
-                places.DECISION,
+                places.SIGN_OFF,
             )
         )
     blocking = [f for f in decision(plan, today) if f.severity is Severity.BLOCKING]
-    return items + [from_finding(f, places.DECISION) for f in blocking]
+    return items + [from_finding(f, places.DECISION) for f in blocking] + claims
 
 
 PILOT_GATES: dict[int, Callable[[Plan, date], list[Unmet]]] = {

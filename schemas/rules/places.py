@@ -52,8 +52,12 @@ PILOT = Place(7, "Pilot")
 """The pilot's design, conditions and training (the tab is being built)."""
 SCORECARD = Place(8, "Scorecard")
 """Metrics and observations (the tab is being built)."""
-DECISION = Place(9, "Decision")
-"""The Step 8 decision and its sign-off (the tab is being built)."""
+DECISION = Place(9, "Decision", "d", "decision.decide")
+"""Record the Step 8 decision: expand, modify or stop, with the sponsor's sign-off."""
+SIGN_OFF = Place(9, "Decision", "s", "decision.sign_off")
+"""Record the sponsor's sign-off on the decision in force."""
+ROI_CLAIM = Place(9, "Decision", "enter", "decision.edit_claim")
+"""Edit a return-on-investment claim: its counterfactual and measurement design."""
 
 ALL: tuple[Place, ...] = (
     EVIDENCE,
@@ -70,6 +74,8 @@ ALL: tuple[Place, ...] = (
     PILOT,
     SCORECARD,
     DECISION,
+    SIGN_OFF,
+    ROI_CLAIM,
 )
 """Every place named, so a test can hold each key against the app's bindings."""
 

@@ -53,7 +53,7 @@ def stage_gate_refusal(plan: Plan, number: int, today: date | None = None) -> st
 def gate_items(plan: Plan, number: int, today: date) -> list[Unmet]:
     """Everything completing stage ``number`` needs and lacks: its evidence, then its substance."""
     items = []
-    if not any(e.stage == number for e in plan.evidence):
+    if not any(e.stage == number for e in plan.current_evidence()):
         items.append(
             Unmet(
                 "It has no completion evidence yet: record the observable result first.",
@@ -66,7 +66,7 @@ def gate_items(plan: Plan, number: int, today: date) -> list[Unmet]:
 
 def stage_gate(plan: Plan, today: date) -> list[Finding]:
     """Evidence behind every complete stage, its substance still holding, stages in order."""
-    evidence = Counter(e.stage for e in plan.evidence)
+    evidence = Counter(e.stage for e in plan.current_evidence())
     found: list[Finding] = []
     for stage in plan.stages:
         found.extend(_stage_findings(plan, stage, evidence[stage.number]))

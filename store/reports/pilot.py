@@ -6,7 +6,8 @@ from datetime import date
 
 from schemas.enums import Audience, DecisionKind, TrainingTopic
 from schemas.plan import Plan
-from schemas.records import Pilot
+from schemas.records import Decision, Pilot
+from schemas.rules.decision import cited
 from schemas.rules.pilot import TOPIC_WORDS
 from schemas.scorecard import describe_condition
 from store.reports.document import Block, Facts, Section, Text, table_or
@@ -152,12 +153,13 @@ def decision_section(plan: Plan) -> Section:
                 ("Pilot", pilots.get(d.pilot, d.pilot)),
                 ("Decision", word(d.kind)),
                 ("Rationale", or_missing(d.rationale)),
-                ("Evidence cited", or_missing(d.evidence)),
+                ("Evidence cited", or_missing("; ".join(cited(plan, d)))),
                 *(
-                    (("Operating variable changed", or_missing(d.variable)),)
+                    (("Operating variable changed", or_missing(_variable(d))),)
                     if d.variable or d.kind is DecisionKind.MODIFY
                     else ()
                 ),
+                *((("Next pilot opened", pilots.get(d.next_pilot, d.next_pilot)),) if d.next_pilot else ()),
                 ("Decided by", _signed(d.decided_by, d.decided_at)),
                 ("Sponsor sign-off", _signed(d.sponsor_signoff_by, d.sponsor_signoff_at)),
             )
@@ -167,6 +169,14 @@ def decision_section(plan: Plan) -> Section:
         () if children else (Text("No decision to expand, modify or stop is recorded."),)
     )
     return Section("Decision", blocks, tuple(children), anchor="decision")
+
+
+def _variable(d: Decision) -> str:
+    """'The population: Rotterdam hub only', or the change as written."""
+    if d.variable_kind is None:
+        return d.variable
+    named = d.variable_kind.words
+    return f"{named[:1].upper()}{named[1:]}: {d.variable}" if d.variable else named
 
 
 def _signed(by: str, on: date | None) -> str:

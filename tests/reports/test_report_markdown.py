@@ -213,3 +213,28 @@ def _rows_after(text: str, caption: str) -> list[str]:
     """The first cells of the table under ``caption``."""
     table = text[text.index(f"**{caption}") :].split("\n\n")[1]
     return [line.split(" | ")[0].lstrip("| ") for line in table.splitlines()[2:]]
+
+
+def test_a_decision_names_what_it_cites_its_variable_and_the_pilot_it_opened(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = add(example(), "pilots", id="pilot-2", name="Rotterdam hub pilot", population_size=21)
+    plan = add(
+        plan,
+        "decisions",
+        id="dec-1",
+        pilot="pilot-1",
+        kind="modify",
+        rationale="Fewer people, one site.",
+        cited_conditions=["cond-4"],
+        cited_observations=["obs-4"],
+        variable_kind="population",
+        variable="Rotterdam hub only",
+        next_pilot="pilot-2",
+    )
+    text, _plan = _report(capsys, plan, tmp_path)
+    decision = _section(text, "Decision")
+    assert '"At least 70% rate the preparation useful."; User-reported usefulness of ' in decision
+    assert "The population: Rotterdam hub only" in decision and "Rotterdam hub pilot" in decision
+    week4 = next(o for o in plan.observations if o.id == "obs-4")
+    assert f"{week4.value:g}" not in decision  # a cited figure is named, never repeated unsuppressed

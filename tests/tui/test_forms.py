@@ -192,3 +192,31 @@ async def test_what_was_typed_is_saved_after_a_refusal_is_fixed(
             "2025-02-01",
             "2026-02-01",
         )
+
+
+async def test_a_tick_list_ticks_any_number_by_key_and_shows_each_tick_as_x(
+    memory_store: PlanStore, make_app: MakeApp
+) -> None:
+    fields = [
+        FormField(
+            "cites", "Evidence", kind="ticks", options=[("One", 1), ("Two", 2), ("Three", 3)], required=True
+        ),
+    ]
+    results: list[object] = []
+    app = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(FormDialog("Pick", fields), results.append)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert form(app).errors["cites"] == "Required."  # nothing ticked counts as empty
+        await pilot.press("space", "j", "j", "enter")  # space or enter ticks; j moves
+        assert (
+            "[x] One" in screen_text(app)
+            and "[ ] Two" in screen_text(app)
+            and "[x] Three" in screen_text(app)
+        )
+        assert form(app).is_changed() and form(app).values()["cites"] == [1, 3]
+        await pilot.press("k", "k", "space")  # and unticks
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert results == [{"cites": [3]}]

@@ -39,7 +39,7 @@ async def test_a_click_on_the_tab_line_switches_and_marks_the_tab(memory_store: 
     app: CoachApp = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
         line = app.main.query_one(TabBar)
-        at = str(line.render()).index("2 Stages")
+        at = str(line.render()).index(" 2 ")  # the digit: titles give way when all do not fit
         await pilot.click(TabBar, offset=(at + 1, 0))
         await pilot.pause()
         assert app.main.active_tab == "stages"
@@ -49,7 +49,8 @@ async def test_a_click_on_the_tab_line_switches_and_marks_the_tab(memory_store: 
 
 def test_a_narrow_tab_line_keeps_the_digits_and_the_active_title() -> None:
     assert tab_line(TABS, "raci", 200).plain.split("  ")[0] == " 1 Overview"
-    assert tab_line(TABS, "raci", 40).plain == "".join(f" {t.key} " for t in TABS[:-1]) + " 6 RACI "
+    narrow = "".join(f" {t.key} RACI " if t.id == "raci" else f" {t.key} " for t in TABS)
+    assert tab_line(TABS, "raci", 40).plain == narrow
 
 
 async def test_question_mark_shows_the_current_views_help_and_keys(memory_store: PlanStore, make_app) -> None:
@@ -229,7 +230,7 @@ async def test_help_names_the_digits_of_the_tabs_that_exist(memory_store: PlanSt
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpDialog)
         keys = dict(app.screen.keys)
-        assert keys[f"1-{len(TABS)}"].startswith("switch tab")
+        assert keys[f"{TABS[0].key}-{TABS[-1].key}"].startswith("switch tab")  # 1-9 once tab 9 is there
 
 
 async def test_footer_shows_bracket_keys_as_typed(memory_store: PlanStore, make_app) -> None:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 from rich.text import Text
+from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
 
 from tui.glyphs import is_ascii, plain
 
-FieldKind = Literal["text", "multiline", "select", "bool", "date", "int"]
+FieldKind = Literal["text", "multiline", "select", "bool", "date", "int", "ticks"]
 Validator = Callable[[Any], "str | None"]
 Values = dict[str, Any]
 
@@ -33,7 +36,7 @@ class FormField:
     initial: Any = None
     """The value shown when the form opens."""
     options: Sequence[tuple[str, Any]] = ()
-    """For ``select``: (label, value) pairs."""
+    """For ``select`` and ``ticks``: (label, value) pairs."""
     validator: Validator | None = None
     """The parsed value -> a message, or None when valid."""
     required: bool = False
@@ -84,6 +87,8 @@ def parse(kind: FieldKind, raw: Any) -> Any:
             return date.fromisoformat(text)
         except ValueError:
             raise FormError("Write a date as YYYY-MM-DD, e.g. 2025-03-31.") from None
+    if kind == "ticks":
+        return list(raw)
     if kind == "int":
         text = str(raw).strip()
         if not text:
@@ -105,6 +110,63 @@ class TickBox(Checkbox):
             self.BUTTON_LEFT, self.BUTTON_RIGHT = "[", "]"
         button: Content = Checkbox._button.fget(self)  # type: ignore[attr-defined]
         return button
+
+
+class TickList(OptionList):
+    """Choices of which any number may be ticked; space or enter ticks, and [x] shows it (never colour)."""
+
+    BINDINGS = [
+        Binding("space", "select", "Tick or untick", show=False, id="ticks.toggle"),
+        Binding("j", "cursor_down", "Down", show=False, id="ticks.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="ticks.up"),
+    ]
+
+    DEFAULT_CSS = "TickList { height: auto; max-height: 8; }"
+
+    @dataclass
+    class Changed(Message):
+        """A choice was ticked or unticked."""
+
+        tick_list: TickList
+        """The list whose ticks changed."""
+
+        @property
+        def control(self) -> TickList:
+            """The list, so ``@on(TickList.Changed, "#id")`` works."""
+            return self.tick_list
+
+    def __init__(self, choices: Sequence[tuple[str, Any]], ticked: Iterable[Any] = (), **kwargs: Any) -> None:
+        self.choices = list(choices)
+        """(label, value) pairs, in the order shown."""
+        wanted = list(ticked)
+        self.ticks = [value in wanted for _label, value in self.choices]
+        """Whether each choice is ticked."""
+        super().__init__(*[Option(self._prompt(i)) for i in range(len(self.choices))], **kwargs)
+
+    def _prompt(self, index: int) -> Content:
+        return Content(f"[{'x' if self.ticks[index] else ' '}] {self.choices[index][0]}")
+
+    @property
+    def value(self) -> list[Any]:
+        """The ticked values, in the order shown."""
+        return [value for (_label, value), ticked in zip(self.choices, self.ticks, strict=True) if ticked]
+
+    @value.setter
+    def value(self, values: Iterable[Any]) -> None:
+        wanted = list(values)
+        self.ticks = [value in wanted for _label, value in self.choices]
+        for index in range(len(self.choices)):
+            self.replace_option_prompt_at_index(index, self._prompt(index))
+        self.post_message(self.Changed(self))
+
+    def action_select(self) -> None:
+        """Tick the highlighted choice, or untick it."""
+        index = self.highlighted
+        if index is None or not self.choices:
+            return
+        self.ticks[index] = not self.ticks[index]
+        self.replace_option_prompt_at_index(index, self._prompt(index))
+        self.post_message(self.Changed(self))
 
 
 class FieldBox(Widget):
@@ -141,6 +203,8 @@ def editor(spec: FormField) -> Widget:
             classes=classes,
             prompt="(choose)",
         )
+    if spec.kind == "ticks":
+        return TickList(spec.options, spec.initial or (), id=wid, classes=classes)
     if spec.kind == "bool":
         return TickBox(Content(plain(spec.label)), bool(spec.initial), id=wid, classes=classes)
     text = "" if spec.initial is None else str(spec.initial)
@@ -151,7 +215,7 @@ def raw_value(widget: Widget) -> Any:
     """The unparsed value an editor holds."""
     if isinstance(widget, TextArea):
         return widget.text
-    if isinstance(widget, (Input, Select, Checkbox)):
+    if isinstance(widget, (Input, Select, Checkbox, TickList)):
         return widget.value
     raise TypeError(f"no editor value for {widget!r}")
 
@@ -164,6 +228,8 @@ def put_value(widget: Widget, value: Any) -> None:
         widget.value = Select.NULL if value is None else value
     elif isinstance(widget, Checkbox):
         widget.value = bool(value)
+    elif isinstance(widget, TickList):
+        widget.value = list(value or [])
     elif isinstance(widget, Input):
         widget.value = "" if value is None else str(value)
 
@@ -188,4 +254,4 @@ def is_blank(spec: FormField, raw: Any) -> bool:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())

@@ -27,7 +27,8 @@ save says why once, under the first field at fault (now focused), or under the f
 a rule of the whole form; a refusal of the plan itself shows above the buttons.
 
 Values by kind: text/multiline -> str (as typed), select -> the option's value or
-None, bool -> bool, date -> ``datetime.date`` or None (empty), int -> int or None.
+None, bool -> bool, date -> ``datetime.date`` or None (empty), int -> int or None,
+ticks -> the list of ticked options' values (space or enter ticks one).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from tui.dialogs.fields import (
     FieldKind,
     FormError,
     FormField,
+    TickList,
     Validator,
     Values,
     editor,
@@ -227,6 +229,7 @@ class FormDialog(ModalScreen[Values | None]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
+    @on(TickList.Changed)
     def _changed(self) -> None:
         self.show_refusal("")
         self.revalidate()

@@ -75,7 +75,7 @@ def next_action(plan: Plan, findings: list[Finding]) -> str:
         return f"Start {name} (tab 2, key s) and write its constraint and target result."
     if not (stage.constraint and stage.target_result):
         return f"Write the current constraint and smallest observable result of {name} (tab 2, enter)."
-    if not any(e.stage == stage.number for e in plan.evidence):
+    if not any(e.stage == stage.number for e in plan.current_evidence()):
         return f"Record completion evidence for {name} (tab 2, key e)."
     return f"Mark {name} complete (tab 2, key c)."
 
@@ -159,7 +159,7 @@ class OverviewView(PlanView, tab="overview"):
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the next action, the stage table and the findings."""
         self.query_one("#next-action", Static).update(f"Next: {next_action(plan, findings)}")
-        evidence = Counter(e.stage for e in plan.evidence)
+        evidence = Counter(e.stage for e in plan.current_evidence())
         broken = holds_no_longer(findings)
         self.stage_table.set_rows(
             [

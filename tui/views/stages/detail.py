@@ -73,5 +73,7 @@ def outcome_line(outcome: Outcome) -> str:
 
 
 def evidence_line(evidence: Evidence) -> str:
-    """One evidence entry as a bullet: when, who, the result."""
-    return f"{glyphs.BULLET} {when(evidence.recorded_at)} {evidence.recorded_by}: {evidence.result}"
+    """One evidence entry as a bullet: when, who, the result (and the earlier pilot it proved)."""
+    # Evidence of an earlier pilot's scope stays in the log but no longer counts for the stage.
+    earlier = f" (earlier scope, {evidence.pilot}: no longer counts)" if evidence.pilot else ""
+    return f"{glyphs.BULLET} {when(evidence.recorded_at)} {evidence.recorded_by}: {evidence.result}{earlier}"
