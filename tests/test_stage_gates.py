@@ -140,7 +140,7 @@ GATES = (
         lambda p: remove(remove(p, "observations", "obs-31"), "observations", "obs-32"),
         _same,
         'Pilot "New-manager feedback preparation pilot" has no observation of bias signals',
-        "(tab 8 Scorecard)",
+        "(tab 8 Scorecard, key i)",
     ),
     Gate(
         8,

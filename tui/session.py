@@ -145,6 +145,26 @@ class PlanSession:
         self.refresh()
         return Result(True, entry.summary if entry else ("Undone." if undo else "Redone."))
 
+    def import_observations(self, path: Path) -> Result:
+        """Import an observations CSV into the current pilot: all rows or none, one undoable action.
+
+        The same import as ``coach-rollout import-observations``; a refusal names each line and
+        field at fault, one per line.
+        """
+        from store.observations import ImportRefused, import_observations, read_observations
+
+        if self.read_only:
+            return Result(False, READ_ONLY_MESSAGE, refused=True)
+        try:
+            entry, _pilot = import_observations(self.store, read_observations(path), path)
+        except ImportRefused as exc:
+            lines = [exc.message, *(error.text(exc.name) for error in exc.errors)]
+            return Result(False, "\n".join(lines), refused=True)
+        except (PlanError, ChangeRefused) as exc:
+            return Result(False, exc.message, refused=True)
+        self.refresh()
+        return Result(True, entry.summary)
+
     def retry_save(self) -> bool:
         """Try the failed save again; True once the plan is on disk."""
         return self.store.retry_save()

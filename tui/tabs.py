@@ -51,6 +51,13 @@ TABS: tuple[Tab, ...] = (
     ),
     Tab("governance", "Governance", "5", ("governance",), "tui.views.governance.view:GovernanceView"),
     Tab("raci", "RACI", "6", ("raci_roles", "raci_activities"), "tui.views.raci.view:RaciView"),
+    Tab(
+        "scorecard",
+        "Scorecard",
+        "8",
+        ("metrics", "observations"),
+        "tui.views.scorecard.view:ScorecardView",
+    ),
     Tab("decision", "Decision", "9", ("decisions", "roi_claims"), "tui.views.decision.view:DecisionView"),
 )
 """The tabs, ordered by their digit."""

@@ -121,7 +121,7 @@ def _condition(plan: Plan, result: ConditionResult) -> Refusal | None:
     entity = at("conditions", condition.id)
     if result.status is ConditionStatus.NO_DATA:
         fix = "Record a whole-population observation of its metric."
-        return Refusal(f"{words} was never measured", fix, places.SCORECARD, entity)
+        return Refusal(f"{words} was never measured", fix, places.OBSERVATION, entity)
     if condition.kind is ConditionKind.STOP and result.status is ConditionStatus.MET:
         fix = "Stop the pilot, or modify it by changing one operating variable."
         return Refusal(f"{words} is met", fix, places.DECISION, entity)
@@ -155,7 +155,7 @@ def _harms(plan: Plan, pilot: str) -> list[Refusal]:
         Refusal(
             f"it has no observation of {join_words(missing)}: deciding without them is Failure Mode 3",
             "Record observations of opt-outs, privacy incidents, bias signals and administrative hours.",
-            places.SCORECARD,
+            places.IMPORT,
             at("pilots", pilot),
         )
     ]

@@ -59,7 +59,7 @@ def _measurement(plan: Plan, today: date) -> list[Unmet]:
     where = {"conditions": places.DECISION}  # a met stop condition is answered by a decision
     for finding in measurement(plan, today):
         if finding.severity is Severity.BLOCKING:
-            items.append(from_finding(finding, place_of(finding, where, places.SCORECARD)))
+            items.append(from_finding(finding, place_of(finding, where, places.OBSERVATION)))
     return items
 
 
@@ -78,7 +78,7 @@ def _unobserved(plan: Plan, pilot: Pilot) -> list[Unmet]:
             Unmet(
                 f"{label} has no observation of {join_words(conditions)}, which its conditions read.",
                 "Record a whole-population observation of each metric a condition reads.",
-                places.SCORECARD,
+                places.OBSERVATION,
             )
         )
     if harms:
@@ -87,7 +87,7 @@ def _unobserved(plan: Plan, pilot: Pilot) -> list[Unmet]:
                 f"{label} has no observation of {join_words(harms)}: measuring without them "
                 "is Failure Mode 3.",
                 "Record observations of opt-outs, privacy incidents, bias signals and administrative hours.",
-                places.SCORECARD,
+                places.IMPORT,
             )
         )
     return items

@@ -8,6 +8,7 @@ from datetime import date
 from schemas.enums import ConditionKind, DecisionKind, HarmFamily, MetricKind, PilotStatus, Severity
 from schemas.plan import Plan
 from schemas.records import Metric, Pilot
+from schemas.rules import places
 from schemas.rules.base import Finding, at, join_words, pilot_label
 from schemas.scorecard import (
     ConditionResult,
@@ -152,7 +153,7 @@ def _engagement_only(plan: Plan, pilot: Pilot, engaged: list[str], missing: list
         message=f"{pilot_label(pilot, start=True)} measures engagement ({join_words(engaged)}) but not "
         f"{gaps}: measuring engagement alone is Failure Mode 3{when}.",
         fix=f"Record observations of {join_words([_measure_of(plan, f) for f in missing])} "
-        "(coach-rollout import-observations, or the Scorecard tab).",
+        f"(coach-rollout import-observations, or {places.IMPORT.words()}).",
     )
 
 

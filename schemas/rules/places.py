@@ -51,7 +51,15 @@ GOVERNANCE = Place(5, "Governance", "enter", "governance.edit")
 PILOT = Place(7, "Pilot")
 """The pilot's design, conditions and training (the tab is being built)."""
 SCORECARD = Place(8, "Scorecard")
-"""Metrics and observations (the tab is being built)."""
+"""The scorecard: each metric's latest value against its conditions, and its trend."""
+OBSERVATIONS = Place(8, "Scorecard", "o", "scorecard.observations")
+"""A metric's observations: each value, its group and n (delete asks)."""
+OBSERVATION = Place(8, "Scorecard", "n", "scorecard.new_observation")
+"""Record one observation by hand: metric, period, value, group, n."""
+IMPORT = Place(8, "Scorecard", "i", "scorecard.import")
+"""Import observations from a CSV file, all rows or none."""
+METRIC = Place(8, "Scorecard", "e", "scorecard.edit_metric")
+"""Edit a custom metric: name, kind, unit, direction, harm family."""
 DECISION = Place(9, "Decision", "d", "decision.decide")
 """Record the Step 8 decision: expand, modify or stop, with the sponsor's sign-off."""
 SIGN_OFF = Place(9, "Decision", "s", "decision.sign_off")
@@ -73,6 +81,10 @@ ALL: tuple[Place, ...] = (
     GOVERNANCE,
     PILOT,
     SCORECARD,
+    OBSERVATIONS,
+    OBSERVATION,
+    IMPORT,
+    METRIC,
     DECISION,
     SIGN_OFF,
     ROI_CLAIM,

@@ -23,6 +23,7 @@ from tui.views.base import DISPLAY_NAME_ID, PlanView
 from tui.views.overview import changes, forms
 from tui.views.review.actions import action_columns, action_table
 from tui.views.review.symbols import plain
+from tui.views.scorecard.banners import banners
 from tui.widgets.columns import Column
 from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
@@ -150,6 +151,7 @@ class OverviewView(PlanView, tab="overview"):
 
     def compose(self) -> ComposeResult:
         """Next action, stage table, findings, the detail of the row under the cursor."""
+        yield Static("", id="overview-banner", markup=False, classes="-hidden")
         yield Static("", id="next-action", markup=False)
         yield self.stage_table
         yield self.actions
@@ -158,6 +160,10 @@ class OverviewView(PlanView, tab="overview"):
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the next action, the stage table and the findings."""
+        lines = banners(plan, findings)
+        banner = self.query_one("#overview-banner", Static)
+        banner.update("\n".join(lines))
+        banner.set_class(not lines, "-hidden")
         self.query_one("#next-action", Static).update(f"Next: {next_action(plan, findings)}")
         evidence = Counter(e.stage for e in plan.current_evidence())
         broken = holds_no_longer(findings)
@@ -219,6 +225,7 @@ class OverviewView(PlanView, tab="overview"):
         says how many stages are below) before the findings list would lose its last row.
         """
         needed = self.query_one("#next-action").outer_size.height + FINDINGS_LEAST
+        needed += self.query_one("#overview-banner").outer_size.height
         needed += max(self.detail.outer_size.height, len(self.detail.lines))
         height = max(STAGES_LEAST, min(STAGES_MOST, self.size.height - needed))
         if self.stage_table.styles.max_height != Scalar.from_number(height):

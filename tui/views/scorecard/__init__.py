@@ -1,0 +1,1 @@
+"""Scorecard (tab 8): every metric against its conditions, observations, trends, small groups hidden."""
