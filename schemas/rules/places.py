@@ -67,6 +67,11 @@ SIGN_OFF = Place(9, "Decision", "s", "decision.sign_off")
 ROI_CLAIM = Place(9, "Decision", "enter", "decision.edit_claim")
 """Edit a return-on-investment claim: its counterfactual and measurement design."""
 
+RULE_PLACES: dict[str, Place] = {"measurement": SCORECARD, "small-groups": OBSERVATIONS}
+"""Where a rule's findings are looked into, whichever record they point at: the scorecard
+shows a met stop condition and the harm data missing; a metric's observations show which
+figures are hidden."""
+
 ALL: tuple[Place, ...] = (
     EVIDENCE,
     COMPLETE,

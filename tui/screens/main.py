@@ -129,11 +129,11 @@ class MainScreen(Screen[None]):
     @on(PlanView.OpenRequested)
     async def _open_requested(self, event: PlanView.OpenRequested) -> None:
         event.stop()
-        await self.open_entity(event.entity)
+        await self.open_entity(event.entity, event.tab)
 
-    async def open_entity(self, entity: str) -> bool:
-        """Switch to the view that edits ``table/id`` and select it; False if none does."""
-        entry = tab_for_table(entity.partition("/")[0])
+    async def open_entity(self, entity: str, tab_id: str = "") -> bool:
+        """Switch to the view that edits ``table/id`` (or to ``tab_id``) and select it; False if none does."""
+        entry = tab(tab_id) if tab_id else tab_for_table(entity.partition("/")[0])
         if entry is None:
             return False
         view = await self.action_switch_view(entry.id)

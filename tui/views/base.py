@@ -99,6 +99,8 @@ class PlanView(Vertical):
 
         entity: str
         """The record, ``table/id``."""
+        tab: str = ""
+        """The tab to open, when it is not the one that edits the record's table."""
 
     def __init_subclass__(cls, tab: str = "", **kwargs: Any) -> None:
         """``class MyView(PlanView, tab="my-id")`` takes id, title, digit and tables from TABS."""
@@ -148,9 +150,9 @@ class PlanView(Vertical):
     def focus_entity(self, entity: str) -> None:
         """Select the record ``table/id`` a finding points at (the tab is already active)."""
 
-    def open_entity(self, entity: str) -> None:
-        """Go to where ``entity`` is edited, on whichever tab edits it."""
-        self.post_message(self.OpenRequested(entity))
+    def open_entity(self, entity: str, tab: str = "") -> None:
+        """Go to where ``entity`` is edited, on whichever tab edits it (or on ``tab``)."""
+        self.post_message(self.OpenRequested(entity, tab))
 
     # -- changing the plan -----------------------------------------------------------
 

@@ -16,9 +16,10 @@ from schemas.findings import Finding, holds_no_longer
 from schemas.plan import Plan
 from schemas.records import Stage
 from schemas.review import open_actions
+from schemas.rules.places import RULE_PLACES
 from tui.dialogs.form import Values
 from tui.session import PlanSession
-from tui.tabs import tab_for_table
+from tui.tabs import TABS, tab_for_table
 from tui.views.base import DISPLAY_NAME_ID, PlanView
 from tui.views.overview import changes, forms
 from tui.views.review.actions import action_columns, action_table
@@ -265,6 +266,11 @@ class OverviewView(PlanView, tab="overview"):
         if index >= len(self.findings):
             return
         finding = self.findings[index]
+        place = RULE_PLACES.get(finding.rule)
+        opens = next((t.id for t in TABS if place is not None and t.key == str(place.tab)), "")
+        if opens:
+            self.open_entity(finding.entity, opens)
+            return
         if finding.entity and tab_for_table(finding.entity.partition("/")[0]) is not None:
             self.open_entity(finding.entity)
             return
