@@ -28,7 +28,7 @@ from tui.words import count
 
 GOOD, BAD, UNKNOWN = glyphs.OK, glyphs.BLOCKING, glyphs.Glyph("?", "?")
 """Row marks (a word in the Conditions column too): holds, blocks or fails, never measured."""
-TREND_WIDTH = 10
+TREND_WIDTH = 9
 """Periods the list's trend column shows."""
 CHART_WIDTH = 60
 """Cells of the detail's chart, its labels included."""

@@ -41,9 +41,9 @@ def metric_columns() -> list[Column]:
         Column("Metric", 12, flex=1),
         Column("Kind", 9),
         Column("Latest", 18),
-        Column("Conditions", 11),
-        Column("Obs", 4),
-        Column("Trend", 10),
+        Column("Conditions", 12),
+        Column("Obs", 5),
+        Column("Trend", 9),
     ]
 
 
