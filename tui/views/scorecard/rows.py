@@ -107,7 +107,7 @@ class Card:
             return "No pilot yet: design one on tab 7 Pilot; its observations are measured here."
         measured = sum(row.observations for row in self.rows)
         return (
-            f"k = {self.k} · {count(measured, 'observation')} · "
+            f"k = {self.k} · {measured:,} observation{'' if measured == 1 else 's'} · "
             f'pilot "{self.pilot.name}": {self.pilot.status.value}'
         )
 
@@ -124,8 +124,6 @@ class Card:
         lines = [metric_words(row.metric), self._latest(row)]
         lines += [self._condition(check) for check in row.conditions]
         if row.trend:
-            hidden = f" (? = suppressed (n < {self.k}))" if any(p.suppressed for p in row.trend) else ""
-            lines.append(f"Trend, whole population, one column per period{hidden}:")
             lines += chart(row.trend, _thresholds(row), CHART_WIDTH)
         return "\n".join(lines)
 
@@ -136,7 +134,13 @@ class Card:
             return f"Never measured (whole population); {obs}. n records one, i imports a file."
         latest = row.latest
         n = "" if latest.n is None else f", n = {latest.n}"
-        return f"Latest: {latest.text} ({latest.period.isoformat()}{n}, {latest.id}); {obs} (o lists them)."
+        hidden = (
+            f"; ? in the trend: suppressed (n < {self.k})" if any(p.suppressed for p in row.trend) else ""
+        )
+        return (
+            f"Latest: {latest.text} ({latest.period.isoformat()}{n}, {latest.id}); {obs} (o lists them)"
+            f"{hidden}."
+        )
 
     def _condition(self, check: ConditionCheck) -> str:
         """'✗ Stop: "One privacy incident or more stops the pilot." (> 0): met on 1.'"""

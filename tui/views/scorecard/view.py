@@ -145,6 +145,7 @@ class ScorecardView(PlanView, tab="scorecard"):
             self.observation_list.border_title = f"Observations of {metric.name if metric else self.listed}"
         self.observation_list.display = listing
         self.metrics.display = not listing
+        self.panel.set_class(listing, "-short")
         self._detail()
         self.refresh_bindings()
 

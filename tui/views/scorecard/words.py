@@ -82,7 +82,8 @@ def chart(
     """The last points as bars ``height`` lines tall, each threshold drawn across its line.
 
     Each line starts with a label 10 cells wide: the top and bottom of the scale, or the
-    threshold drawn on it. Hidden points are '?' on the bottom line.
+    threshold drawn on it ('trend' between). Hidden points are '?' on the bottom line; one
+    column per period, the latest at the right.
     """
     label_width = 10
     points = list(points[-max(1, width - label_width - 1) :])
@@ -97,7 +98,13 @@ def chart(
     for line in range(height - 1, -1, -1):
         drawn = [t for t in thresholds if _line_of(t[1], low, high, height) == line]
         label = (
-            drawn[0][0] if drawn else (_num(high) if line == height - 1 else _num(low) if line == 0 else "")
+            drawn[0][0]
+            if drawn
+            else _num(high)
+            if line == height - 1
+            else _num(low)
+            if line == 0
+            else "trend"
         )
         cells = []
         for level in levels:
