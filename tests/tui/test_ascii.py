@@ -30,6 +30,10 @@ WALK: list[tuple[str, ...]] = [
     ("6",),
     ("6", "delete"),  # a question
     ("escape",),
+    ("8", "end", "k"),  # the scorecard: trends and the chart of a metric
+    ("8", "o"),  # its observations
+    ("8", "n"),
+    ("escape",),
     ("question_mark",),
     ("escape",),
     ("ctrl+p",),

@@ -42,14 +42,20 @@ def many_findings() -> Plan:
     return manager_reads_private_content(plan)
 
 
-def test_the_tab_line_names_every_tab_at_60_columns_whole_or_cut_with_an_ellipsis() -> None:
-    line = tab_line(TABS, "stages", 60).plain
-    assert len(line) <= 60
+def test_the_tab_line_names_every_tab_at_80_columns_whole_or_cut_with_an_ellipsis() -> None:
+    line = tab_line(TABS, "stages", 80).plain
+    assert len(line) <= 80
     for entry in TABS:
         shown = line.split(f" {entry.key} ", 1)[1].split("  ")[0].strip()
         assert shown == entry.title or (shown.endswith("…") and entry.title.startswith(shown[:-1]))
         assert len(shown) >= 4 or shown == entry.title  # was the digit alone
     assert " 2 Stages " in line  # the active tab whole
+
+
+def test_the_tab_line_at_60_columns_keeps_every_digit_and_the_active_title_whole() -> None:
+    line = tab_line(TABS, "stages", 60).plain
+    assert len(line) <= 60 and " 2 Stages " in line
+    assert all(f" {entry.key} " in line for entry in TABS)  # the others by their digit at least
 
 
 async def test_a_finding_cut_in_the_list_ends_in_an_ellipsis_and_shows_whole_below() -> None:

@@ -106,10 +106,9 @@ class Card:
         if self.pilot is None:
             return "No pilot yet: design one on tab 7 Pilot; its observations are measured here."
         measured = sum(row.observations for row in self.rows)
-        return (
-            f"k = {self.k} · {measured:,} observation{'' if measured == 1 else 's'} · "
-            f'pilot "{self.pilot.name}": {self.pilot.status.value}'
-        )
+        dot = f" {glyphs.DOT} "
+        observations = f"{measured:,} observation{'' if measured == 1 else 's'}"
+        return f'k = {self.k}{dot}{observations}{dot}pilot "{self.pilot.name}": {self.pilot.status.value}'
 
     def observations(self, metric: str) -> list[ObservationRow]:
         """The current pilot's observations of ``metric``, newest first (built once)."""

@@ -19,8 +19,10 @@ from tui.views.scorecard import changes, forms
 from tui.views.scorecard.banners import banners
 from tui.views.scorecard.rows import GOOD, UNKNOWN, Card
 from tui.widgets.columns import Column
+from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
+from tui.widgets.oneline import OneLine
 from tui.widgets.textpanel import TextPanel
 
 METRIC_ACTIONS = ("edit_metric", "remove_metric")
@@ -78,12 +80,12 @@ class ScorecardView(PlanView, tab="scorecard"):
         "m adds a custom metric, e edits it, delete removes it (refused while a condition reads it)."
     )
     BINDINGS = [
+        Binding("n", "new_observation", "New observation", id="scorecard.new_observation", group=FORWARD),
+        Binding("i", "import", "Import observations", id="scorecard.import", group=FORWARD),
         Binding("o", "observations", "Observations", id="scorecard.observations"),
-        Binding("n", "new_observation", "New observation", id="scorecard.new_observation"),
-        Binding("i", "import", "Import observations", id="scorecard.import"),
-        Binding("m", "new_metric", "New metric", id="scorecard.new_metric"),
-        Binding("e", "edit_metric", "Edit metric", id="scorecard.edit_metric"),
-        Binding("delete", "remove_metric", "Remove metric", id="scorecard.remove_metric"),
+        Binding("m", "new_metric", "New metric", id="scorecard.new_metric", group=RARE),
+        Binding("e", "edit_metric", "Edit metric", id="scorecard.edit_metric", group=RARE),
+        Binding("delete", "remove_metric", "Remove metric", id="scorecard.remove_metric", group=RARE),
         Binding("delete", "delete_observation", "Delete observation", id="scorecard.delete_observation"),
         Binding("escape", "back", "Back to metrics", id="scorecard.back"),
     ]
@@ -106,7 +108,7 @@ class ScorecardView(PlanView, tab="scorecard"):
     def compose(self) -> ComposeResult:
         """The banners, the head line, the two lists (one shown at a time), the panel."""
         yield Static("", id="scorecard-banner", markup=False, classes="-hidden")
-        yield Static("", id="scorecard-head", markup=False)
+        yield OneLine(id="scorecard-head")
         yield self.metrics
         yield self.observation_list
         yield self.panel
@@ -124,7 +126,7 @@ class ScorecardView(PlanView, tab="scorecard"):
         banner = self.query_one("#scorecard-banner", Static)
         banner.update("\n".join(lines))
         banner.set_class(not lines, "-hidden")
-        self.query_one("#scorecard-head", Static).update(self.card.head())
+        self.query_one("#scorecard-head", OneLine).update(self.card.head())
         self.metrics.set_rows(self.card.cells)
         if self.listed is not None and self.metric_of(self.listed) is None:
             self.listed = None
