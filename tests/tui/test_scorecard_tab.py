@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pilot_helpers import form, notices
+from pilot_helpers import form, notices, type_text
 from planbuild import TODAY, add, example, observed, remove
+from textual.command import CommandPalette
 from textual.widgets import Static
 
 from schemas.enums import Direction, MetricKind
@@ -15,6 +16,8 @@ from schemas.plan import Plan
 from store import PlanStore
 from tui.app import CoachApp
 from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.help import HelpDialog
+from tui.palette import palette_commands
 from tui.views.overview.view import OverviewView
 from tui.views.scorecard.view import ScorecardView
 from tui.widgets.linetable import LineTable
@@ -303,3 +306,25 @@ async def test_an_import_from_the_tab_is_all_or_nothing_one_change_and_undone_by
         assert store.history()[-1].summary == "Undid: Imported 13 observations from example-week-5.csv"
         usefulness = next(r for r in _rows(app) if r[1] == "User-reported usefulness")
         assert usefulness[3] != "81%"
+
+
+async def test_help_and_the_palette_find_the_scorecard_its_observations_and_the_import() -> None:
+    app, _store = _app(example())
+    async with app.run_test(size=SIZE) as pilot:
+        titles = {command.title for command in palette_commands(app, app.main)}
+        assert {"Go to Scorecard", "Scorecard: New observation", "Scorecard: Import observations"} <= titles
+        assert {"Scorecard: Observations", "Scorecard: Delete observation", "Scorecard: New metric"} <= titles
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await type_text(pilot, "scorecard import")
+        await pilot.pause(0.3)  # the palette searches in a worker; wait for its results
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.active_tab == "scorecard" and form(app).form_title == "Import observations"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpDialog) and app.screen.help_title == "Scorecard"
+        keys = dict(app.screen.keys)
+        assert keys["i"] == "Import observations  [scorecard.import]"
+        assert keys["n"] == "New observation  [scorecard.new_observation]"
