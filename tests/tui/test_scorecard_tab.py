@@ -328,3 +328,15 @@ async def test_help_and_the_palette_find_the_scorecard_its_observations_and_the_
         keys = dict(app.screen.keys)
         assert keys["i"] == "Import observations  [scorecard.import]"
         assert keys["n"] == "New observation  [scorecard.new_observation]"
+
+
+async def test_read_only_the_import_and_the_forms_are_refused_with_the_reason() -> None:
+    app, store = _app(example())
+    store.read_only = True
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        for key in ("i", "n", "m"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen.query(ScorecardView), f"{key} opened a form on a read-only plan"
+            assert notices(app)[-1] == "The plan is open read-only; nothing was changed."

@@ -121,7 +121,8 @@ class ScorecardView(PlanView, tab="scorecard"):
 
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Compute the card once for this plan and render the banners, the lists and the panel."""
-        self.card = Card(plan)
+        if self.card.plan is not plan:  # a new plan object after every change
+            self.card = Card(plan)
         lines = banners(plan, findings)
         banner = self.query_one("#scorecard-banner", Static)
         banner.update("\n".join(lines))
