@@ -30,6 +30,9 @@ METRIC_ACTIONS = ("edit_metric", "remove_metric")
 OBSERVATION_ACTIONS = ("delete_observation", "back")
 """Actions on a metric's observations."""
 
+COMPACT_BELOW = 20
+"""Below this many lines for the tab (24 rows of terminal give it 21), the panel takes 5."""
+
 
 def metric_columns() -> list[Column]:
     """The metric list's columns; the name takes what 80 columns leave."""
@@ -116,6 +119,10 @@ class ScorecardView(PlanView, tab="scorecard"):
     def on_mount(self) -> None:
         """The metrics are listed first."""
         self.observation_list.display = False
+
+    def on_resize(self) -> None:
+        """On a short screen the panel gives the list room (its last line ends in '…' if cut)."""
+        self.panel.set_class(self.size.height < COMPACT_BELOW, "-compact")
 
     # -- rendering ---------------------------------------------------------------------
 
