@@ -30,7 +30,7 @@ GOOD, BAD, UNKNOWN = glyphs.OK, glyphs.BLOCKING, glyphs.Glyph("?", "?")
 """Row marks (a word in the Conditions column too): holds, blocks or fails, never measured."""
 TREND_WIDTH = 9
 """Periods the list's trend column shows."""
-CHART_WIDTH = 60
+CHART_WIDTH = 44
 """Cells of the detail's chart, its labels included."""
 
 
