@@ -48,6 +48,9 @@ def gc_paused() -> Iterator[None]:
 
     Loading creates tens of thousands of long-lived objects and no cycles; the collector
     would walk them all several times over (measured: about half the validation time).
+    They are frozen before it runs again, so it never walks them afterwards either (the
+    first collection after loading the large plan took 35 ms of a 0.5 s ``check``).
+    Frozen objects are still freed when nothing refers to them; only cycles among them wait.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -55,6 +58,7 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from schemas.history import HistoryEntry
 from schemas.plan import HISTORY_TABLE, Plan
@@ -41,9 +42,11 @@ class SavingMixin:
     save_error: str | None
     warnings: list[str]
 
-    def tables(self) -> Tables:
-        """The stored tables as they are in memory (see ``PlanStore``)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by the class this is mixed into
+
+        def tables(self) -> Tables:
+            """The stored tables as they are in memory (see ``PlanStore``)."""
+            ...
 
     @property
     def conflict(self) -> PlanChangedOnDisk | None:

@@ -34,14 +34,16 @@ class SaveWatch(App[None]):
     _retry: Timer | None = None
     _asking: bool = False
 
-    @property
-    def main(self) -> MainScreen:
-        """The main screen (the app provides it)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by the app this is mixed into
 
-    def heading(self) -> str:
-        """The title line (the app provides it)."""
-        raise NotImplementedError
+        @property
+        def main(self) -> MainScreen:
+            """The main screen."""
+            ...
+
+        def heading(self) -> str:
+            """The title line."""
+            ...
 
     def watch_save(self) -> None:
         """Show a failed save and retry it; for a refused one, stop and ask what to do."""

@@ -26,6 +26,18 @@ RACI_ACTIVITIES = 200
 HISTORY = 5_000
 """The large plan of DESIGN section 8."""
 
+TARGETS = {
+    "frame-large": 2.0,
+    "frame-ordinary": 1.5,
+    "cursor": 1.5,
+    "edit-by-key": 4.0,
+    "save": 2.0,
+    "check": 1.2,
+    "import": 3.0,
+    "memory": 150.0,
+}
+"""DESIGN section 8's targets: a ratio to the figure's baseline (memory: MB above it)."""
+
 START = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 """A fixed clock, so the large plan is the same bytes on every run."""
 
@@ -48,6 +60,9 @@ class Figure:
     """Compare by difference (memory) instead of by ratio."""
     unit: str = "ms"
     """``ms`` for times in seconds, ``MB`` for sizes in bytes."""
+    floor: list[float] | None = None
+    """The floor's values where the figure has one: a minimal program paying only the
+    unavoidable (importing the schemas, loading the same plan), measured in the same run."""
 
     @property
     def value(self) -> float:
@@ -76,7 +91,25 @@ class Figure:
         else:
             verdict = f"{what} {value}{unit} (target <= {sign}{self.target:g}{unit}) "
             verdict += "ok" if self.ok else "MISS"
-        return f"{self.name}: {mine} {spread}; {base}; {verdict}"
+        return f"{self.name}: {mine} {spread}; {base}; {verdict}{self._floor()}"
+
+    @property
+    def floor_value(self) -> float:
+        """The floor's ratio to the baseline (or its difference in ``unit``)."""
+        assert self.floor
+        floor, base = statistics.median(self.floor), statistics.median(self.baseline)
+        if self.difference:
+            return _scaled(floor - base, self.unit)
+        return floor / base if base else float("inf")
+
+    def _floor(self) -> str:
+        """``; floor ...``: the floor's median and its own ratio (or difference) to the baseline."""
+        if not self.floor:
+            return ""
+        floor = self._fmt(statistics.median(self.floor))
+        if self.difference:
+            return f"; floor {floor} {self.unit} ({self.floor_value:+.1f} {self.unit})"
+        return f"; floor {floor} {self.unit} (ratio {self.floor_value:.2f})"
 
     def _fmt(self, raw: float) -> str:
         return f"{_scaled(raw, self.unit):.1f}"
@@ -220,3 +253,16 @@ def private_copy(large: Path, folder: Path) -> Path:
     target = folder / large.name
     atomic_write(target, large.read_bytes())
     return target
+
+
+def raw_durable_writes(plan: Path, count: int) -> list[float]:
+    """Seconds of ``count`` raw durable writes of ``plan``'s bytes (temp file, fsync, rename).
+
+    The baseline of an edit saved by the app: what writing the same bytes safely costs alone.
+    """
+    data = plan.read_bytes()
+    target = plan.with_name("raw-write.json")
+    try:
+        return timed(lambda: atomic_write(target, data), count)
+    finally:
+        target.unlink(missing_ok=True)

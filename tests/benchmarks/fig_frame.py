@@ -1,4 +1,5 @@
-"""Figure: the first full frame of the large plan in a real pseudo-terminal, against a minimal app.
+"""Figures: the first full frame of the large plan and of the worked example in a real
+pseudo-terminal, against a minimal app, each with its floor.
 
 Each sample is the time from spawning the program in an 80x24 pty until a terminal emulator
 (pyte) shows its whole first screen: for the app the next action and the footer, for the
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pexpect
 import pyte
-from common import Figure, private_copy
+from common import TARGETS, Figure, private_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 11
@@ -73,10 +74,9 @@ marks = {}
 
 
 class Timed(CoachApp):
-    def main_ready(self) -> None:
-        marks["composed"] = time.perf_counter()
-        super().main_ready()
-        marks["shown"] = time.perf_counter()
+    def on_mount(self) -> None:
+        marks["mounted"] = time.perf_counter()
+        super().on_mount()
 
     def _after_first_frame(self) -> None:
         marks["painted"] = time.perf_counter()
@@ -85,8 +85,7 @@ class Timed(CoachApp):
 
 Timed(store).run(headless=True, size=(80, 24))
 spans = [imported_store - began, opened - imported_store, imported_app - opened]
-spans.append(marks["composed"] - imported_app)
-spans += [marks["shown"] - marks["composed"], marks["painted"] - marks["shown"]]
+spans += [marks["mounted"] - imported_app, marks["painted"] - marks["mounted"]]
 print(json.dumps(spans))
 """
 """Where the app's start-up goes, measured inside its own process (headless, so no terminal I/O)."""
@@ -121,41 +120,41 @@ def first_frame(args: list[str], expect: tuple[str, ...]) -> float:
 
 
 def figures(large: Path) -> list[Figure | str]:
-    """The app's first frame on the large plan against the minimal app's, interleaved."""
+    """The app's first frame on the large plan and on the worked example, against the minimal app's."""
     with tempfile.TemporaryDirectory() as folder:
         plan = private_copy(large, Path(folder))
-        app = [sys.executable, "-m", "tui", str(plan)]
-        base = [sys.executable, "-c", MINIMAL_APP]
-        first_frame(app, ("Next:", "? Help"))  # the first open of the day makes a backup: not timed
-        floor_app = [sys.executable, "-c", FLOOR_APP, str(plan)]
-        mine: list[float] = []
-        baseline: list[float] = []
-        floor: list[float] = []
-        for _ in range(ROUNDS):
-            mine.append(first_frame(app, ("Next:", "? Help")))
-            baseline.append(first_frame(base, ("ready", "q Quit")))
-            floor.append(first_frame(floor_app, ("ready", "q Quit")))
-    return [
-        Figure(
-            "first full frame, large plan, real pty 80x24",
-            mine,
-            baseline,
-            2.0,
-            "minimal Textual app (Static + Footer)",
-        ),
-        Figure(
-            "floor: the minimal app after opening the large plan",
-            floor,
-            baseline,
-            None,
-            "minimal Textual app (Static + Footer)",
-        ),
-        breakdown(large),
-    ]
+        example = Path(folder) / "example.json"
+        subprocess.run(
+            [sys.executable, "-m", "tui", "init", str(example), "--example"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        return [
+            _figure("first full frame, large plan, real pty 80x24", plan, TARGETS["frame-large"]),
+            breakdown(plan),
+            _figure("first full frame, worked example, real pty 80x24", example, TARGETS["frame-ordinary"]),
+        ]
+
+
+def _figure(name: str, plan: Path, target: float) -> Figure:
+    """The app's first frame on ``plan`` against the minimal app and the floor, interleaved."""
+    app = [sys.executable, "-m", "tui", str(plan)]
+    base = [sys.executable, "-c", MINIMAL_APP]
+    floor_app = [sys.executable, "-c", FLOOR_APP, str(plan)]
+    first_frame(app, ("Next:", "? Help"))  # the first open of the day makes a backup: not timed
+    mine: list[float] = []
+    baseline: list[float] = []
+    floor: list[float] = []
+    for _ in range(ROUNDS):
+        mine.append(first_frame(app, ("Next:", "? Help")))
+        baseline.append(first_frame(base, ("ready", "q Quit")))
+        floor.append(first_frame(floor_app, ("ready", "q Quit")))
+    return Figure(name, mine, baseline, target, "minimal Textual app (Static + Footer)", floor=floor)
 
 
 def breakdown(plan: Path) -> str:
-    """One line: importing the store, opening the plan, importing the app, composing, first view, painting."""
+    """One line: importing the store, opening the plan, importing the app, starting, first view and paint."""
     out = subprocess.run(
         [sys.executable, "-c", BREAKDOWN, str(plan)], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
@@ -165,9 +164,8 @@ def breakdown(plan: Path) -> str:
         "import schemas+store",
         "open and validate",
         "import Textual+app",
-        "compose",
-        "findings and first view",
-        "paint",
+        "start Textual",
+        "findings, first view and paint",
     )
     spans = json.loads(out.stdout)
     return "frame breakdown: " + ", ".join(

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
-from common import OBSERVATIONS, Figure, private_copy, timed
+from common import OBSERVATIONS, TARGETS, Figure, private_copy, timed
 
 from schemas.example import example_plan
 from schemas.framework import METRICS
@@ -34,7 +34,7 @@ def figures(large: Path) -> list[Figure]:
         example = folder / "example.json"
         PlanStore.create(example, example_plan(datetime.now(UTC)), summary="Benchmark").close()
         return [
-            _figure("import 20,000 rows, worked example", example, rows, folder, 3.0),
+            _figure("import 20,000 rows, worked example", example, rows, folder, TARGETS["import"]),
             _parse_only(example, rows),
             _breakdown(example, rows, folder),
             _figure("import 20,000 rows, large plan (20,000 already there)", large, rows, folder, None),

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import Figure, private_copy
+from common import TARGETS, Figure, private_copy, raw_durable_writes
 from keypress import Pty, interleave, minimal_app
 
 MOVES = 40
@@ -43,11 +43,18 @@ def figures(large: Path) -> list[Figure | str]:
         finally:
             app.close()
             base.close()
+        raw = raw_durable_writes(plan, STATUSES)
     name = "key press to screen, use-case matrix of 500 use cases, real pty"
     same = "minimal Textual app, same key"
     return [
-        Figure(f"{name}: move the cursor", moves[0], moves[1], 2.0, same),
-        Figure(f"{name}: change a status (saved durably)", statuses[0], statuses[1], None, same),
+        Figure(f"{name}: move the cursor", moves[0], moves[1], TARGETS["cursor"], same),
+        Figure(
+            f"{name}: change a status by one key, saved durably, to the screen",
+            statuses[0],
+            raw,
+            TARGETS["edit-by-key"],
+            "raw durable write of the plan's bytes",
+        ),
     ]
 
 

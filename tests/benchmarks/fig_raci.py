@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import Figure, private_copy
+from common import TARGETS, Figure, private_copy, raw_durable_writes
 from keypress import Pty, interleave, minimal_app
 
 MOVES = 40
@@ -42,12 +42,19 @@ def figures(large: Path) -> list[Figure | str]:
         finally:
             app.close()
             base.close()
+        raw = raw_durable_writes(plan, LETTERS)
     name = "key press to screen, RACI grid 50 roles x 200 activities, real pty"
     same = "minimal Textual app, same key"
     return [
-        Figure(f"{name}: move down and up (j/k)", down[0], down[1], 2.0, same),
-        Figure(f"{name}: move across the roles, scrolling (l/h)", across[0], across[1], 2.0, same),
-        Figure(f"{name}: set a letter, saved durably (r/c)", letters[0], letters[1], None, same),
+        Figure(f"{name}: move down and up (j/k)", down[0], down[1], TARGETS["cursor"], same),
+        Figure(f"{name}: move across the roles (l/h)", across[0], across[1], TARGETS["cursor"], same),
+        Figure(
+            f"{name}: set a letter by one key (r/c), saved durably, to the screen",
+            letters[0],
+            raw,
+            TARGETS["edit-by-key"],
+            "raw durable write of the plan's bytes",
+        ),
     ]
 
 

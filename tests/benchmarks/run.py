@@ -30,7 +30,7 @@ def main(names: list[str]) -> int:
     if not chosen:
         print(f"No figure named {' '.join(names)}; there are: {' '.join(modules)}", file=sys.stderr)
         return 2
-    missed = 0
+    measured: list[Figure] = []
     compile_sources()
     with tempfile.TemporaryDirectory() as folder:
         began = time.perf_counter()
@@ -42,8 +42,27 @@ def main(names: list[str]) -> int:
         for name in chosen:
             for figure in importlib.import_module(name).figures(large):
                 print(figure.line() if isinstance(figure, Figure) else figure, flush=True)
-                missed += isinstance(figure, Figure) and not figure.ok
-    return 1 if missed else 0
+                if isinstance(figure, Figure):
+                    measured.append(figure)
+    print(summary(measured))
+    return 1 if any(not figure.ok for figure in measured) else 0
+
+
+def summary(measured: list[Figure]) -> str:
+    """Every figure with a target, one line each: its value, its target, ok or MISS, its floor."""
+    rows = [f for f in measured if f.target is not None]
+    lines = ["", f"Summary: {sum(f.ok for f in rows)} of {len(rows)} figures meet their targets"]
+    for figure in rows:
+        verdict = "ok  " if figure.ok else "MISS"
+        if figure.difference:
+            value, target = f"{figure.value:+.1f} {figure.unit}", f"<= +{figure.target:g} {figure.unit}"
+        else:
+            value, target = f"{figure.value:.2f}x", f"<= {figure.target:g}x"
+        floor = f"  floor {figure.floor_value:.2f}" if figure.floor else ""
+        if figure.floor and figure.difference:
+            floor = f"  floor {figure.floor_value:+.1f} {figure.unit}"
+        lines.append(f"  {verdict} {value:>10} (target {target}){floor}  {figure.name}")
+    return "\n".join(lines)
 
 
 def compile_sources() -> None:

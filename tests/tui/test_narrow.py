@@ -52,10 +52,10 @@ def test_the_tab_line_names_every_tab_at_80_columns_whole_or_cut_with_an_ellipsi
     assert " 2 Stages " in line  # the active tab whole
 
 
-def test_the_tab_line_at_60_columns_keeps_every_digit_and_the_active_title_whole() -> None:
+def test_the_tab_line_at_60_columns_closes_up_and_keeps_every_digit_and_title_start() -> None:
     line = tab_line(TABS, "stages", 60).plain
-    assert len(line) <= 60 and " 2 Stages " in line
-    assert all(f" {entry.key} " in line for entry in TABS)  # the others by their digit at least
+    assert len(line) <= 60 and " 2 Stages " in line  # the active tab whole
+    assert all(f" {entry.key} {entry.title[:2]}" in line for entry in TABS)
 
 
 async def test_a_finding_cut_in_the_list_ends_in_an_ellipsis_and_shows_whole_below() -> None:

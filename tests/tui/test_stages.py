@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from pilot_helpers import form, notices, type_text
 
-from schemas.enums import Diagnosis, OutcomeKind, StageStatus
+from schemas.defaults import default_plan
+from schemas.enums import Diagnosis, OutcomeKind, Severity, StageStatus
+from schemas.findings import Finding
 from schemas.framework import EVIDENCE_HINT
 from store import PlanStore
 from tui.app import CoachApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.form import FormDialog
+from tui.views.stages.detail import detail
 from tui.widgets.lists import PlanList
 
 SIZE = (80, 24)
@@ -255,3 +258,23 @@ async def test_an_outcome_records_what_it_shows(named_store: PlanStore, make_app
         assert named_store.plan.outcomes[0].kind is OutcomeKind.CLEARER_DECISION
         detail = str(app.screen.query_one("#stage-detail").render())
         assert "[reached (a clearer decision)] Legal signed off in one meeting" in detail
+
+
+def test_a_stage_with_many_findings_lists_five_and_counts_the_rest() -> None:
+    """Hundreds of findings under one stage of a large plan: five in full, the rest counted."""
+    plan = default_plan(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    findings = [
+        Finding(
+            rule="governance-complete",
+            severity=Severity.BLOCKING,
+            stage=3,
+            entity=f"governance/gov-{n}",
+            message=f"Topic number {n} has no statement.",
+            fix="Write it.",
+        )
+        for n in range(1, 13)
+    ]
+    text = detail(plan, plan.stage(3), findings, date(2026, 1, 5)).plain
+    assert "Topic number 5 has no statement." in text
+    assert "Topic number 6 has" not in text
+    assert "and 7 more findings: tab 1 Overview lists them all." in text

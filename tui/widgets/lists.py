@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable, OptionList
@@ -15,6 +17,20 @@ class PlanList(OptionList):
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
+
+    on_move: Callable[[], None] | None = None
+    """Called as the highlight moves, so a detail beside the list changes in the same frame.
+
+    OptionList's own OptionHighlighted message arrives a frame later: the list's new
+    highlight was on screen some 25 ms before the detail that goes with it (measured in a
+    real terminal). ``LineTable.on_move`` does the same for tables.
+    """
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Tell ``on_move`` at once (and post OptionHighlighted, as OptionList does)."""
+        super().watch_highlighted(highlighted)
+        if self.on_move is not None:
+            self.on_move()
 
     def select_id(self, option_id: str) -> bool:
         """Highlight the option with this id; False if there is none."""

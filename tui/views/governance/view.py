@@ -108,7 +108,10 @@ class GovernanceView(PlanView, tab="governance"):
         topics = self.plan.governance
         return topics[index] if index is not None and 0 <= index < len(topics) else None
 
-    @on(OptionList.OptionHighlighted, "#gov-list")
+    def on_mount(self) -> None:
+        """The detail follows the list's highlight in the same frame."""
+        self.listing.on_move = self._highlighted
+
     def _highlighted(self) -> None:
         self._show_detail()
         self.query_one("#gov-detail-scroll", SignedScroll).scroll_home(animate=False, immediate=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,11 +18,10 @@ from schemas.plan import Plan
 from schemas.records import Stage
 from schemas.review import open_actions
 from schemas.rules.places import RULE_PLACES
-from tui.dialogs.form import Values
 from tui.session import PlanSession
 from tui.tabs import TABS, tab_for_table
 from tui.views.base import DISPLAY_NAME_ID, PlanView
-from tui.views.overview import changes, forms
+from tui.views.overview import changes
 from tui.views.review.actions import action_columns, action_table
 from tui.views.review.symbols import plain
 from tui.views.scorecard.banners import banners
@@ -31,6 +31,9 @@ from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
 from tui.widgets.textpanel import TextPanel
 from tui.words import SEVERITY, SEVERITY_ORDER, count, stage_look
+
+if TYPE_CHECKING:
+    from tui.dialogs.form import Values
 
 STAGES_MOST, STAGES_LEAST = 9, 4
 """The stage table's height: the header and eight stages, or at least the header, two stages and
@@ -301,6 +304,8 @@ class OverviewView(PlanView, tab="overview"):
 
     def action_display_name(self) -> None:
         """Set the name the history and the 'Recorded by' and 'Attested by' fields use for you."""
+        from tui.views.overview import forms  # forms load when first used, not before the first frame
+
         info = self.plan.plan
         self.edit_in_form(
             forms.display_name_form(info), lambda v: changes.set_display_name(info, v["display_name"])

@@ -12,7 +12,13 @@ from schemas.plan import Plan
 from schemas.records import Evidence, Outcome, Stage
 from schemas.rules.stages import can_start
 from tui import glyphs
-from tui.words import DIAGNOSIS, OUTCOME_KINDS, SEVERITY, stage_look, when
+from tui.words import DIAGNOSIS, OUTCOME_KINDS, SEVERITY, count, stage_look, when
+
+SHOWN_FINDINGS = 5
+"""Findings listed in full under a stage; the rest are counted (the Overview lists them all).
+
+A stage of a large plan can hold hundreds: wrapping them all again on every cursor move
+took 40 ms a key press."""
 
 
 def detail(plan: Plan, stage: Stage, findings: list[Finding], today: date) -> Text:
@@ -31,9 +37,12 @@ def detail(plan: Plan, stage: Stage, findings: list[Finding], today: date) -> Te
         f"Due: {stage.due.isoformat() if stage.due else '-'} {glyphs.DOT} Evidence: {len(evidence)}"
         f" {glyphs.DOT} What changed: {len(outcomes)}\n"
     )
-    for finding in findings:
+    for finding in findings[:SHOWN_FINDINGS]:
         symbol, word = SEVERITY[finding.severity]
         text.append(f"{symbol} {word}: {finding.message}\n")
+    if len(findings) > SHOWN_FINDINGS:
+        more = count(len(findings) - SHOWN_FINDINGS, "more finding", "more findings")
+        text.append(f"{glyphs.ELLIPSIS} and {more}: tab 1 Overview lists them all.\n")
     needs = still_needs(plan, stage, today)
     if needs:
         _section(text, "Before it can be completed (c)", "\n".join(needs))

@@ -78,7 +78,10 @@ class StagesView(PlanView, tab="stages"):
         text = detail(self.plan, self.stage, findings, self.session.today)
         self.query_one("#stage-detail", Static).update(text)
 
-    @on(OptionList.OptionHighlighted, "#stage-list")
+    def on_mount(self) -> None:
+        """The detail follows the list's highlight in the same frame."""
+        self.query_one("#stage-list", PlanList).on_move = self._highlighted
+
     def _highlighted(self) -> None:
         self._show_detail()
         # Another stage: its title and status first, not the old stage's scroll position.
