@@ -43,6 +43,21 @@ TOPICS = (
 )
 """The nine governance topics, in the Governance tab's order."""
 
+METRICS = (
+    "Voluntary participation (",
+    "Completion (",
+    "User-reported usefulness (",
+    "Observable follow-through (",
+    "Human escalations (",
+    "Privacy incidents (",
+    "Opt-outs (",
+    "Adverse effects (",
+    "Bias signals (",
+    "Administrative hours (",
+    "Cost per active participant (",
+)
+"""The Scorecard's eleven metrics in list order, as its panel starts (the chart redrawn below)."""
+
 
 @dataclass(frozen=True)
 class Walk:
@@ -80,6 +95,13 @@ WALKS = (
         lambda n, _: ("No secret", "No mental-health", "No automated", "No use of private")[n],
     ),
     Walk("Governance, topics (9)", "5", "topics complete", len(TOPICS), lambda n, _: f"{TOPICS[n]}: "),
+    Walk(
+        "Scorecard, metrics of 20,000 observations (11)",
+        "8",
+        "20,000 observations",
+        11,
+        lambda n, _: METRICS[n],
+    ),
     Walk("Decision, evidence rows", "9", "Expand:", _position, lambda n, count: f"({n + 1} of {count})"),
 )
 
