@@ -340,3 +340,16 @@ async def test_read_only_the_import_and_the_forms_are_refused_with_the_reason() 
             await pilot.pause()
             assert app.screen.query(ScorecardView), f"{key} opened a form on a read-only plan"
             assert notices(app)[-1] == "The plan is open read-only; nothing was changed."
+
+
+async def test_a_remapped_key_is_the_one_the_panel_names_and_the_one_that_works() -> None:
+    store = PlanStore.memory(example())
+    app = CoachApp(store, today=TODAY, keymap={"scorecard.observations": "v"})
+    async with app.run_test(size=SIZE) as pilot:
+        view = await _open(pilot)
+        await _select(pilot, view, "Opt-outs")
+        assert "(v lists them)" in view.panel.text and "(o lists them)" not in view.panel.text
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen.query_one("#scorecard-observations", LineTable).display
+        assert "v goes back to the metrics" in view.panel.text

@@ -35,6 +35,24 @@ CHART_WIDTH = 44
 
 
 @dataclass(frozen=True)
+class Keys:
+    """How the panel writes the tab's keys (the user's remapping included)."""
+
+    new: str = "n"
+    """Record an observation."""
+    load: str = "i"
+    """Import a file."""
+    listing: str = "o"
+    """List a metric's observations, and back."""
+    delete: str = "delete"
+    """Delete the selected observation."""
+
+
+DEFAULT_KEYS = Keys()
+"""The keys as shipped."""
+
+
+@dataclass(frozen=True)
 class ObservationRow:
     """One observation as the list shows it: never a hidden value or its n."""
 
@@ -118,27 +136,28 @@ class Card:
             self._observations[metric] = [ObservationRow(s) for s in found]
         return self._observations[metric]
 
-    def metric_detail(self, row: MetricRow) -> str:
+    def metric_detail(self, row: MetricRow, keys: Keys = DEFAULT_KEYS) -> str:
         """The metric in full: kind, unit, direction, latest value, each condition, the chart."""
-        lines = [metric_words(row.metric), self._latest(row)]
+        lines = [metric_words(row.metric), self._latest(row, keys)]
         lines += [self._condition(check) for check in row.conditions]
         if row.trend:
             lines += chart(row.trend, _thresholds(row), CHART_WIDTH)
         return "\n".join(lines)
 
-    def _latest(self, row: MetricRow) -> str:
+    def _latest(self, row: MetricRow, keys: Keys) -> str:
         """'Latest: 1 (2026-12-02, n = 38); 6 observations.' or 'Never measured.'"""
         obs = count(row.observations, "observation")
         if row.latest is None:
-            return f"Never measured (whole population); {obs}. n records one, i imports a file."
+            ways = f"{keys.new} records one, {keys.load} imports a file"
+            return f"Never measured (whole population); {obs}. {ways}."
         latest = row.latest
         n = "" if latest.n is None else f", n = {latest.n}"
         hidden = (
             f"; ? in the trend: suppressed (n < {self.k})" if any(p.suppressed for p in row.trend) else ""
         )
         return (
-            f"Latest: {latest.text} ({latest.period.isoformat()}{n}, {latest.id}); {obs} (o lists them)"
-            f"{hidden}."
+            f"Latest: {latest.text} ({latest.period.isoformat()}{n}, {latest.id}); {obs} "
+            f"({keys.listing} lists them){hidden}."
         )
 
     def _condition(self, check: ConditionCheck) -> str:
@@ -150,18 +169,21 @@ class Card:
             f"({condition.comparison.value} {condition.threshold:g}): {check.status.words}{value}."
         )
 
-    def observation_detail(self, metric: Metric, index: int) -> str:
+    def observation_detail(self, metric: Metric, index: int, keys: Keys = DEFAULT_KEYS) -> str:
         """The observation at ``index`` in full, and where it is in the list."""
         rows = self.observations(metric.id)
         if not rows:
-            return f"No observations of {metric.name} yet: n records one, i imports a file. o goes back."
+            return (
+                f"No observations of {metric.name} yet: {keys.new} records one, {keys.load} imports a file. "
+                f"{keys.listing} goes back."
+            )
         shown = rows[index].shown
         who = f"group {shown.group}" if shown.group else "the whole population"
         n = "" if shown.n is None else f", n = {shown.n}"
         return (
             f"Observation {index + 1:,} of {len(rows):,}: {metric.name}, {shown.period.isoformat()}, "
             f"{who}: {shown.text}{n} ({shown.id}).\n"
-            "Delete removes it (asks first); o goes back to the metrics."
+            f"{keys.delete} removes it (asks first); {keys.listing} goes back to the metrics."
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from tui.session import READ_ONLY_MESSAGE, PlanSession
 from tui.views.base import PlanView
 from tui.views.scorecard import changes, forms
 from tui.views.scorecard.banners import banners
-from tui.views.scorecard.rows import GOOD, UNKNOWN, Card
+from tui.views.scorecard.rows import DEFAULT_KEYS, GOOD, UNKNOWN, Card, Keys
 from tui.widgets.columns import Column
 from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
@@ -107,6 +108,8 @@ class ScorecardView(PlanView, tab="scorecard"):
         """The observations of one metric, newest first."""
         self.panel = TextPanel(id="scorecard-detail")
         """The selected metric (or observation) in full."""
+        self.keys = DEFAULT_KEYS
+        """The keys as the panel names them (set once mounted, from the user's keymap)."""
 
     def compose(self) -> ComposeResult:
         """The banners, the head line, the two lists (one shown at a time), the panel."""
@@ -117,8 +120,21 @@ class ScorecardView(PlanView, tab="scorecard"):
         yield self.panel
 
     def on_mount(self) -> None:
-        """The metrics are listed first."""
+        """The metrics are listed first; the panel names the keys as the user has them."""
         self.observation_list.display = False
+        self.keys = Keys(
+            new=self._key("scorecard.new_observation"),
+            load=self._key("scorecard.import"),
+            listing=self._key("scorecard.observations"),
+            delete=self._key("scorecard.delete_observation"),
+        )
+
+    def _key(self, binding_id: str) -> str:
+        """How one of this tab's keys is written now (the user's remapping included)."""
+        binding = next(b for b in Binding.make_bindings(self.BINDINGS) if b.id == binding_id)
+        keymap: dict[str, str] = getattr(self.app, "keymap", {})
+        key = keymap.get(binding_id, binding.key).split(",")[0].strip()
+        return self.app.get_key_display(replace(binding, key=key, key_display=None))
 
     def on_resize(self) -> None:
         """On a short screen the panel gives the list room (its last line ends in '…' if cut)."""
@@ -187,10 +203,11 @@ class ScorecardView(PlanView, tab="scorecard"):
         """The panel: the selected metric with its chart, or the selected observation."""
         if self.listed is not None:
             metric = self.metric_of(self.listed)
-            text = self.card.observation_detail(metric, self.observation_list.cursor_row) if metric else ""
+            at = self.observation_list.cursor_row
+            text = self.card.observation_detail(metric, at, self.keys) if metric else ""
         else:
             rows, at = self.card.rows, self.metrics.cursor_row
-            text = self.card.metric_detail(rows[at]) if rows and at < len(rows) else ""
+            text = self.card.metric_detail(rows[at], self.keys) if rows and at < len(rows) else ""
         self.panel.show_text(text)
 
     def focus_default(self) -> None:
