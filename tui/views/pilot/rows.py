@@ -1,0 +1,342 @@
+"""What the Pilot tab shows, line by line (no Textual).
+
+While the current pilot is in design, each reason its start is refused comes first, with
+where it is fixed; then its design, the jurisdictions in scope, its stop and success
+conditions (an amended one beside its original), its training per audience and session,
+and the earlier pilots, read-only. Attendance behind fewer than k people is not shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from schemas.enums import Audience, ConditionKind, PilotStatus, TrainingTopic
+from schemas.nextscope import pilot_number
+from schemas.plan import Plan
+from schemas.records import Condition, ConditionTerms, Jurisdiction, Pilot, TrainingSession
+from schemas.rules import places
+from schemas.rules.base import STATUS_WORDS, Finding, join_words, short
+from schemas.rules.pilot import TOPIC_WORDS
+from schemas.rules.pilot_start import StartRefusal, start_refusals
+from schemas.rules.places import Place
+from schemas.substance_pilot import attendance_words
+from tui import glyphs
+from tui.views.pilot.words import cap_of, cap_words, condition_text, formula, short_place
+from tui.widgets.marks import by_entity, finding_lines, mark
+
+GOOD, BAD, NEEDED = glyphs.OK, glyphs.BLOCKING, glyphs.WARNING
+"""Row marks: given, blocks, still needed (a word in the status column too)."""
+
+OPEN = (PilotStatus.DESIGN, PilotStatus.RUNNING)
+"""A pilot in these is the one the tab works on; the others are read-only."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the list, what the panel says about it, and what enter does on it."""
+
+    mark: str
+    """✓ given, ✗ blocks, ! still needed; empty for a plain line."""
+    section: str
+    """Blocks, Design, Legal, Stop, Success, Training or Earlier."""
+    what: str
+    """The line's text."""
+    value: str
+    """A figure, or where it is fixed."""
+    status: str
+    """The status in words."""
+    detail: str
+    """What the panel below says."""
+    kind: str = ""
+    """What enter edits: design, jurisdiction, condition, training; refusal goes to its place."""
+    record: str = ""
+    """The id of the record the line is about."""
+    entity: str = ""
+    """``table/id`` of the record, for a finding to select it."""
+    place: Place | None = None
+    """Where a refusal is fixed."""
+
+    def cells(self) -> tuple[str, ...]:
+        """The row as the list shows it."""
+        return (self.mark, self.section, self.what, self.value, self.status)
+
+
+def _bound(terms: Condition | ConditionTerms, metric: str) -> str:
+    """'>= 1' for the list ('opt_outs > 20' when an amendment changed the metric)."""
+    head = f"{terms.metric} " if terms.metric != metric else ""
+    return f"{head}{terms.comparison.value} {terms.threshold:g}"
+
+
+def _given(text: str) -> str:
+    return str(GOOD) if text else str(NEEDED)
+
+
+class Board:
+    """The Pilot tab's content for one plan: the head lines and every row."""
+
+    def __init__(self, plan: Plan, findings: list[Finding], today: date) -> None:
+        self.plan = plan
+        self.k = plan.policy.min_group_size
+        self.pilot: Pilot | None = plan.current_pilot()
+        """The pilot the tab works on: the latest one."""
+        self.refusals: list[StartRefusal] = []
+        """Why the pilot may not start now (while it is in design)."""
+        self.marks = by_entity(findings, "pilots")
+        self.rows: list[Row] = []
+        pilot = self.pilot
+        if pilot is not None:
+            if pilot.status is PilotStatus.DESIGN:
+                self.refusals = start_refusals(plan, pilot, today)
+            self.rows += [self._refusal(r) for r in self.refusals]
+            self.rows += self._design(pilot)
+        self.rows += self._jurisdictions(by_entity(findings, "jurisdictions"))
+        if pilot is not None:
+            self.rows += self._conditions(pilot, by_entity(findings, "conditions"))
+            self.rows += self._training(pilot, today)
+        self.rows += [self._earlier(p) for p in plan.pilots[:-1]]
+
+    # -- head -------------------------------------------------------------------------
+
+    def head(self) -> list[str]:
+        """Two lines: the pilot and its life; whether it may start, the cap and the keys."""
+        pilot = self.pilot
+        if pilot is None:
+            return ["No pilot yet: e designs one (one workflow, a limited population).", self._cap(None)]
+        first = f'Pilot {pilot_number(self.plan, pilot.id)} "{pilot.name}": {pilot.status.value}'
+        if pilot.started_at:
+            first += f" · started {pilot.started_at} by {pilot.started_by or '-'}"
+        if pilot.ended_at:
+            first += f" · ended {pilot.ended_at} by {pilot.ended_by or '-'}"
+        return [first, f"{self._state(pilot)} · {self._cap(pilot)}"]
+
+    def _state(self, pilot: Pilot) -> str:
+        if pilot.status is PilotStatus.DESIGN:
+            if self.refusals:
+                return f"Start: {BAD} refused ({len(self.refusals)} below)"
+            return f"Start: {GOOD} ready (s)"
+        if pilot.status is PilotStatus.RUNNING:
+            return "Conditions locked (a amends) · f completes, x stops"
+        return f"{pilot.status.value.capitalize()}: read-only (e designs a new pilot)"
+
+    def _cap(self, pilot: Pilot | None) -> str:
+        org = pilot.organization_size if pilot else 0
+        return f"Cap {cap_of(self.plan, org)}"
+
+    # -- rows -------------------------------------------------------------------------
+
+    def _refusal(self, refusal: StartRefusal) -> Row:
+        f = refusal.finding
+        return Row(
+            str(BAD),
+            "Blocks",
+            f.message,
+            short_place(refusal.place),
+            "blocks start",
+            f"Start is refused: {f.message}\n{f.fix}\nFixed at {refusal.place.words()}.",
+            "refusal",
+            entity=f.entity,
+            place=refusal.place,
+        )
+
+    def _design(self, pilot: Pilot) -> list[Row]:
+        """The design, one aspect a line; enter edits it."""
+        case = next((c for c in self.plan.use_cases if c.id == pilot.use_case), None)
+        findings = self.marks.get(pilot.id, [])
+        detail = self._design_text(pilot, case.name if case else "") + "".join(
+            f"\n{line}" for line in finding_lines(findings)
+        )
+        size, org = pilot.population_size, pilot.organization_size
+        cap = cap_of(self.plan, org)
+        over = size > cap
+        notice = f"notice on {pilot.notice_date}" if pilot.notice_date else "no notice date"
+        dates = f"{pilot.start or '?'} to {pilot.end or '?'}"
+        lines = [
+            (
+                mark(findings) or str(GOOD),
+                f"Workflow: {case.name if case else 'none chosen'}",
+                STATUS_WORDS[case.status] if case else "",
+                pilot.status.value,
+            ),
+            (
+                str(BAD if over or not size else GOOD),
+                f"Population: {size or '-'}, {pilot.population or 'not described'}",
+                f"cap {cap}",
+                "ABOVE the cap" if over else ("none" if not size else "within cap"),
+            ),
+            (
+                str(GOOD if pilot.voluntary and pilot.notice_text and pilot.notice_date else NEEDED),
+                f"{'Voluntary' if pilot.voluntary else 'NOT voluntary'}; {notice}",
+                "notice written" if pilot.notice_text else "no notice text",
+                "given" if pilot.notice_text and pilot.notice_date else "missing",
+            ),
+            (
+                _given(pilot.opt_out),
+                f"Opt-out: {pilot.opt_out or '-'}",
+                "",
+                "given" if pilot.opt_out else "missing",
+            ),
+            (
+                _given(pilot.support_contact),
+                f"Support: {pilot.support_contact or '-'}",
+                "",
+                "given" if pilot.support_contact else "missing",
+            ),
+            (
+                _given(pilot.escalation_route),
+                f"Escalation: {pilot.escalation_route or '-'}",
+                "human route",
+                "given" if pilot.escalation_route else "missing",
+            ),
+            ("", f"Dates: {dates}", "", ""),
+        ]
+        entity = f"pilots/{pilot.id}"
+        return [Row(m, "Design", w, v, s, detail, "design", pilot.id, entity) for m, w, v, s in lines]
+
+    def _design_text(self, pilot: Pilot, case: str) -> str:
+        """The design in full, for the panel."""
+        org = pilot.organization_size
+        return (
+            f"Workflow: {case or 'none chosen'}. Population {pilot.population_size or '-'} "
+            f"({cap_words(self.plan, org)}): {pilot.population or 'not described'}. "
+            f"{'Voluntary' if pilot.voluntary else 'NOT voluntary'}. Notice on {pilot.notice_date or '-'}: "
+            f"{short(pilot.notice_text, 200) or '(none)'}\nOpt-out: {pilot.opt_out or '-'}. Support: "
+            f"{pilot.support_contact or '-'}. Escalation: {pilot.escalation_route or '-'}. "
+            f"Dates: {pilot.start or '-'} to {pilot.end or '-'}."
+        )
+
+    def _jurisdictions(self, marks: dict[str, list[Finding]]) -> list[Row]:
+        if not self.plan.jurisdictions:
+            detail = "Laws vary by jurisdiction: declare each one in scope and record its legal review (J)."
+            text = "No jurisdiction declared (J adds one)"
+            return [
+                Row(
+                    str(NEEDED), "Legal", text, "", "none", detail, "new_jurisdiction", entity="jurisdictions"
+                )
+            ]
+        return [self._jurisdiction(j, marks.get(j.id, [])) for j in self.plan.jurisdictions]
+
+    def _jurisdiction(self, j: Jurisdiction, findings: list[Finding]) -> Row:
+        reviewed = bool(j.reviewed_by and j.reviewed_at)
+        detail = f"Jurisdiction {j.name}: " + (
+            f"legal review by {j.reviewed_by} on {j.reviewed_at}."
+            if reviewed
+            else "no legal review recorded."
+        )
+        detail += "".join(f"\n{line}" for line in finding_lines(findings))
+        return Row(
+            mark(findings) or str(GOOD if reviewed else NEEDED),
+            "Legal",
+            j.name,
+            str(j.reviewed_at) if reviewed else "no review",
+            "reviewed" if reviewed else "needs review",
+            detail,
+            "jurisdiction",
+            j.id,
+            f"jurisdictions/{j.id}",
+        )
+
+    def _conditions(self, pilot: Pilot, marks: dict[str, list[Finding]]) -> list[Row]:
+        own = [c for c in self.plan.conditions if c.pilot == pilot.id]
+        rows: list[Row] = []
+        for kind in (ConditionKind.STOP, ConditionKind.SUCCESS):
+            mine = [c for c in own if c.kind is kind]
+            rows += [self._condition(c, marks.get(c.id, [])) for c in mine]
+            if not mine:
+                text = f"No {kind.value} condition (c declares one)"
+                detail = f"Declare at least one {kind.value} condition before the pilot starts."
+                rows.append(
+                    Row(str(NEEDED), kind.value.capitalize(), text, "", "none", detail, "new_condition")
+                )
+        return rows
+
+    def _condition(self, c: Condition, findings: list[Finding]) -> Row:
+        names = {m.id: m.name for m in self.plan.metrics}
+        status = "amended" if c.original else ("locked" if c.locked else "in design")
+        value = f"was {_bound(c.original, c.metric)}" if c.original else _bound(c, c.metric)
+        detail = f"{c.kind.value.capitalize()} condition: {formula(c)}"
+        detail += f" ({names[c.metric]})" if c.metric in names else " (not a metric on the scorecard)"
+        detail += f'\n"{c.wording}"' if c.wording else ""
+        if c.original:
+            detail += f"\nOriginal: {formula(c.original)}" + (
+                f' "{c.original.wording}"' if c.original.wording else ""
+            )
+            detail += f"\nAmended because: {c.amendment or '(no reason)'}"
+        elif c.locked:
+            detail += "\nLocked since the pilot started: a amends it, with a reason."
+        detail += "".join(f"\n{line}" for line in finding_lines(findings))
+        return Row(
+            mark(findings) or ("" if not c.locked else str(GOOD)),
+            c.kind.value.capitalize(),
+            condition_text(self.plan, c),
+            value,
+            status,
+            detail,
+            "condition",
+            c.id,
+            f"conditions/{c.id}",
+        )
+
+    def _training(self, pilot: Pilot, today: date) -> list[Row]:
+        sessions = [s for s in self.plan.training if s.pilot in (None, pilot.id)]
+        rows = [self._audience(a, [s for s in sessions if s.audience is a], today) for a in Audience]
+        return rows + [self._session(s) for s in sessions]
+
+    def _audience(self, audience: Audience, sessions: list[TrainingSession], today: date) -> Row:
+        held = [s for s in sessions if s.held_on is not None and s.held_on <= today and s.attended > 0]
+        covered = {t for s in held for t in s.topics}
+        missing = [TOPIC_WORDS[t] for t in TrainingTopic if t not in covered]
+        done = len(TrainingTopic) - len(missing)
+        invited, attended = sum(s.invited for s in held), sum(s.attended for s in held)
+        detail = (
+            f"{audience.value.capitalize()}: {done} of {len(TrainingTopic)} topics covered by sessions held"
+        )
+        detail += f"; not yet: {join_words(missing)}." if missing else "."
+        detail += f"\n{attendance_words(invited, attended, self.k).capitalize()}."
+        return Row(
+            str(GOOD if not missing else NEEDED),
+            "Training",
+            f"{audience.value.capitalize()}: {done} of 5 topics"
+            + (f", not {join_words(missing)}" if missing else ""),
+            f"{len(held)} held",
+            "trained" if not missing else "not trained",
+            detail + "\nt records a session.",
+            "new_training",
+        )
+
+    def _session(self, s: TrainingSession) -> Row:
+        topics = ", ".join(TOPIC_WORDS[t] for t in s.topics) or "no topics"
+        words = attendance_words(s.invited, s.attended, self.k)
+        shown = "n<k hidden" if "suppressed" in words else f"{s.attended}/{s.invited}"
+        return Row(
+            "",
+            "Session",
+            f"{s.audience.value.capitalize()}: {topics}",
+            f"{shown} attended",
+            str(s.held_on or "no date"),
+            f"Training session for {s.audience.value} on {s.held_on or '(no date)'}: {topics}.\n"
+            f"{words.capitalize()}.",
+            "training",
+            s.id,
+            f"training/{s.id}",
+        )
+
+    def _earlier(self, p: Pilot) -> Row:
+        ended = f"{p.status.value} {p.ended_at}" if p.ended_at else p.status.value
+        detail = (
+            f'Pilot {pilot_number(self.plan, p.id)} "{p.name}": {p.status.value}, read-only.\n'
+            f"Started {p.started_at or '-'} by {p.started_by or '-'}; ended {p.ended_at or '-'} by "
+            f"{p.ended_by or '-'}.\nWhy: {p.end_reason or '(not recorded)'}"
+        )
+        return Row(
+            "",
+            "Earlier",
+            f'Pilot {pilot_number(self.plan, p.id)} "{p.name}"',
+            ended,
+            "read-only",
+            detail,
+            "earlier",
+            p.id,
+            f"pilots/{p.id}",
+            places.PILOT,
+        )
