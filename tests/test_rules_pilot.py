@@ -100,7 +100,8 @@ def test_unlocked_condition_of_a_running_pilot_is_blocking() -> None:
 def _paused(store: PlanStore) -> None:
     """The example's pilot back in design: the store refuses a locked condition's change while it runs,
     so an unexplained change (as a hand edit or a merge could make) is made in design, then it runs."""
-    store.apply("pilot.pause", [Set(table="pilots", key="pilot-1", field="status", value="design")], "Paused.")
+    pause = Set(table="pilots", key="pilot-1", field="status", value="design")
+    store.apply("pilot.pause", [pause], "Paused.")
 
 
 def _running(store: PlanStore) -> None:

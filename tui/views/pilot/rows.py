@@ -307,12 +307,12 @@ class Board:
     def _session(self, s: TrainingSession) -> Row:
         topics = ", ".join(TOPIC_WORDS[t] for t in s.topics) or "no topics"
         words = attendance_words(s.invited, s.attended, self.k)
-        shown = "n<k hidden" if "suppressed" in words else f"{s.attended}/{s.invited}"
+        shown = f"?/{s.invited} (n<{self.k})" if "suppressed" in words else f"{s.attended}/{s.invited}"
         return Row(
             "",
             "Session",
             f"{s.audience.value.capitalize()}: {topics}",
-            f"{shown} attended",
+            shown,
             str(s.held_on or "no date"),
             f"Training session for {s.audience.value} on {s.held_on or '(no date)'}: {topics}.\n"
             f"{words.capitalize()}.",
