@@ -103,8 +103,10 @@ async def test_the_example_opens_on_tab_7_with_its_pilot_conditions_and_training
         await pilot.press("7")
         await pilot.pause()
         head = _head(app).splitlines()
-        assert head[0].startswith('Pilot 1 "New-manager feedback preparation pilot": running · started')
-        assert "Cap 50" in head[1] and "a amends" in head[1]
+        assert head[0] == 'Pilot 1 "New-manager feedback preparation pilot": running'
+        assert (
+            head[1].startswith("Started 20") and "by Priya Raman, HR Director · Cap 50 · a amends" in head[1]
+        )
         rows = _rows(app)
         assert rows[1] == ("✓", "Design", rows[1][2], "cap 50", "within cap")
         assert rows[1][2].startswith("Population: 40, Volunteer new manag")
@@ -370,7 +372,7 @@ async def test_complete_and_stop_each_ask_a_reason() -> None:
         )
         entry = store.history()[-1]
         assert entry.action == "pilot.complete" and entry.reason == "Eight weeks done"
-        assert "Completed: read-only (e designs a new pilot)" in _head(app)
+        assert f"Completed {TODAY} by Priya Raman: read-only (e designs a new pilot)" in _head(app)
 
         await pilot.press("e")
         assert form(app).form_title == "New pilot"

@@ -34,6 +34,7 @@ ticks -> the list of ticked options' values (space or enter ticks one).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -81,6 +82,18 @@ __all__ = [
     "parse",
     "validate_with",
 ]
+
+
+class FormFooter(Vertical):
+    """The refusal line and the buttons, docked at the bottom and last in the focus order.
+
+    Textual orders focus by position in the scrolling box, where a docked footer sits at the
+    bottom of the visible part: a field below it would be reached only after the buttons.
+    """
+
+    @property
+    def _focus_sort_key(self) -> tuple[int, int]:
+        return (sys.maxsize, 0)
 
 
 class FormDialog(ModalScreen[Values | None]):
@@ -156,7 +169,7 @@ class FormDialog(ModalScreen[Values | None]):
                     yield editor(spec)
                     yield Static("", id=f"err-{spec.name}", classes="form-error -empty", markup=False)
             yield Static("", id="form-check", classes="form-error -empty", markup=False)
-            with Vertical(id="form-footer"):
+            with FormFooter(id="form-footer"):
                 yield Static("", id="form-refusal", classes="-empty", markup=False)
                 with Horizontal(id="form-buttons"):
                     save = f"{self.save_label} (ctrl+s)"

@@ -16,7 +16,7 @@ from schemas.nextscope import pilot_number
 from schemas.plan import Plan
 from schemas.records import Condition, ConditionTerms, Jurisdiction, Pilot, TrainingSession
 from schemas.rules import places
-from schemas.rules.base import STATUS_WORDS, Finding, join_words, short
+from schemas.rules.base import STATUS_WORDS, Finding, join_words, pilot_label, short
 from schemas.rules.pilot import TOPIC_WORDS
 from schemas.rules.pilot_start import StartRefusal, start_refusals
 from schemas.rules.places import Place
@@ -68,6 +68,14 @@ def _bound(terms: Condition | ConditionTerms, metric: str) -> str:
     return f"{head}{terms.comparison.value} {terms.threshold:g}"
 
 
+def _about_it(message: str, pilot: Pilot) -> str:
+    """A finding as this tab says it: 'The pilot ...', not its name again (the head names it); and
+    what would hold once it runs ('is running, but its employees ...') said of it now."""
+    named = pilot_label(pilot, start=True)
+    message = message.replace(f"{named} is running, but its ", "Its ")
+    return message.replace(named, "The pilot").replace(pilot_label(pilot), "the pilot")
+
+
 def _given(text: str) -> str:
     return str(GOOD) if text else str(NEEDED)
 
@@ -104,20 +112,20 @@ class Board:
         if pilot is None:
             return ["No pilot yet: e designs one (one workflow, a limited population).", self._cap(None)]
         first = f'Pilot {pilot_number(self.plan, pilot.id)} "{pilot.name}": {pilot.status.value}'
-        if pilot.started_at:
-            first += f" · started {pilot.started_at} by {pilot.started_by or '-'}"
-        if pilot.ended_at:
-            first += f" · ended {pilot.ended_at} by {pilot.ended_by or '-'}"
-        return [first, f"{self._state(pilot)} · {self._cap(pilot)}"]
+        return [first, self._state(pilot)]
 
     def _state(self, pilot: Pilot) -> str:
+        """Whether it may start; who started and ended it; the cap; the keys of its life."""
+        cap = self._cap(pilot)
         if pilot.status is PilotStatus.DESIGN:
             if self.refusals:
-                return f"Start: {BAD} refused ({len(self.refusals)} below)"
-            return f"Start: {GOOD} ready (s)"
+                return f"Start: {BAD} refused ({len(self.refusals)} below) · {cap}"
+            return f"Start: {GOOD} ready (s) · {cap}"
+        started = f"Started {pilot.started_at or '-'} by {pilot.started_by or '-'}"
         if pilot.status is PilotStatus.RUNNING:
-            return "Conditions locked (a amends) · f completes, x stops"
-        return f"{pilot.status.value.capitalize()}: read-only (e designs a new pilot)"
+            return f"{started} · {cap} · a amends, f completes, x stops"
+        ended = f"{pilot.status.value.capitalize()} {pilot.ended_at or '-'} by {pilot.ended_by or '-'}"
+        return f"{ended}: read-only (e designs a new pilot) · {started}"
 
     def _cap(self, pilot: Pilot | None) -> str:
         org = pilot.organization_size if pilot else 0
@@ -127,13 +135,14 @@ class Board:
 
     def _refusal(self, refusal: StartRefusal) -> Row:
         f = refusal.finding
+        text = _about_it(f.message, self.pilot) if self.pilot else f.message
         return Row(
             str(BAD),
             "Blocks",
-            f.message,
+            text,
             short_place(refusal.place),
             "blocks start",
-            f"Start is refused: {f.message}\n{f.fix}\nFixed at {refusal.place.words()}.",
+            f"Start is refused: {text}\n{f.fix}\nFixed at {refusal.place.words()}.",
             "refusal",
             entity=f.entity,
             place=refusal.place,
