@@ -8,10 +8,11 @@ from typing import Any
 
 from pilot_helpers import form, notices, type_text
 from pilot_plans import unpiloted
-from planbuild import TODAY, example
+from planbuild import TODAY, add, example
 from textual.widgets import Static
 
 from schemas.enums import Audience, Comparison, ConditionKind, PilotStatus, Severity, TrainingTopic
+from schemas.findings import gate_items
 from schemas.plan import Plan
 from store import PlanStore
 from tui.app import CoachApp
@@ -19,7 +20,9 @@ from tui.dialogs.form import FormDialog
 from tui.dialogs.help import HelpDialog
 from tui.palette import palette_commands
 from tui.views.pilot.view import PilotView
+from tui.views.stages.detail import still_needs
 from tui.widgets.linetable import LineTable
+from tui.widgets.oneline import OneLine
 
 SIZE = (80, 24)
 
@@ -55,7 +58,7 @@ def _rows(app: CoachApp) -> list[tuple[str, ...]]:
 
 
 def _head(app: CoachApp) -> str:
-    return str(app.screen.query_one("#pilot-head", Static).render())
+    return "\n".join(line.text for line in app.screen.query("#pilot-head OneLine").results(OneLine))
 
 
 def _fill(app: CoachApp, values: dict[str, Any]) -> None:
@@ -105,7 +108,8 @@ async def test_the_example_opens_on_tab_7_with_its_pilot_conditions_and_training
         head = _head(app).splitlines()
         assert head[0] == 'Pilot 1 "New-manager feedback preparation pilot": running'
         assert (
-            head[1].startswith("Started 20") and "by Priya Raman, HR Director · Cap 50 · a amends" in head[1]
+            head[1].startswith("Started 20")
+            and "by Priya Raman, HR Director · Cap 50 · conditions locked: a amends" in head[1]
         )
         rows = _rows(app)
         assert rows[1] == ("✓", "Design", rows[1][2], "cap 50", "within cap")
@@ -420,3 +424,18 @@ async def test_training_sessions_added_and_edited_attended_never_above_invited()
         assert (edited.topics, edited.invited, edited.attended) == ([TrainingTopic.PURPOSE], 20, 18)
         assert store.history()[-1].action == "training.edit"
         assert any("employees of pilot" in m and "limits" in m for m in _findings(store, "training"))
+
+
+def test_the_stage_tracker_sends_stage_5_to_the_pilot_and_stage_6_to_training() -> None:
+    plan = unpiloted()
+    assert "• No pilot is designed yet (tab 7 Pilot, key e)." in still_needs(plan, plan.stage(5), TODAY)
+    designed = add(plan, "pilots", id="pilot-1", name="First", status=PilotStatus.DESIGN)
+    five = "\n".join(still_needs(designed, designed.stage(5), TODAY))
+    assert "has no stop condition (tab 7 Pilot, key c)." in five
+    assert "names no human escalation route (tab 7 Pilot, key e)." in five
+    assert (
+        'Jurisdiction "Netherlands" has no recorded legal review' in five
+        and "(tab 7 Pilot, key enter)" in five
+    )
+    six = [item for item in gate_items(designed, 6, TODAY) if "trained" in item.what]
+    assert len(six) == 2 and {item.place.words() for item in six} == {"tab 7 Pilot, key t"}

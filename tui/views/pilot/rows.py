@@ -25,8 +25,8 @@ from tui import glyphs
 from tui.views.pilot.words import cap_of, cap_words, condition_text, formula, short_place
 from tui.widgets.marks import by_entity, finding_lines, mark
 
-GOOD, BAD, NEEDED = glyphs.OK, glyphs.BLOCKING, glyphs.WARNING
-"""Row marks: given, blocks, still needed (a word in the status column too)."""
+GOOD, BAD, NEEDED, DOT = glyphs.OK, glyphs.BLOCKING, glyphs.WARNING, glyphs.DOT
+"""Row marks: given, blocks, still needed (a word in the status column too); the head's separator."""
 
 OPEN = (PilotStatus.DESIGN, PilotStatus.RUNNING)
 """A pilot in these is the one the tab works on; the others are read-only."""
@@ -119,13 +119,13 @@ class Board:
         cap = self._cap(pilot)
         if pilot.status is PilotStatus.DESIGN:
             if self.refusals:
-                return f"Start: {BAD} refused ({len(self.refusals)} below) · {cap}"
-            return f"Start: {GOOD} ready (s) · {cap}"
+                return f"Start: {BAD} refused ({len(self.refusals)} below) {DOT} {cap}"
+            return f"Start: {GOOD} ready (s) {DOT} {cap}"
         started = f"Started {pilot.started_at or '-'} by {pilot.started_by or '-'}"
         if pilot.status is PilotStatus.RUNNING:
-            return f"{started} · {cap} · a amends, f completes, x stops"
+            return f"{started} {DOT} {cap} {DOT} conditions locked: a amends"
         ended = f"{pilot.status.value.capitalize()} {pilot.ended_at or '-'} by {pilot.ended_by or '-'}"
-        return f"{ended}: read-only (e designs a new pilot) · {started}"
+        return f"{ended}: read-only (e designs a new pilot) {DOT} {started}"
 
     def _cap(self, pilot: Pilot | None) -> str:
         org = pilot.organization_size if pilot else 0

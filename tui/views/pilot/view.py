@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.containers import Vertical
 
 from schemas.enums import PilotStatus
 from schemas.plan import Plan
@@ -22,6 +22,7 @@ from tui.widgets.columns import Column
 from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
+from tui.widgets.oneline import OneLine
 from tui.widgets.textpanel import TextPanel
 
 
@@ -79,7 +80,9 @@ class PilotView(PlanView, tab="pilot"):
 
     def compose(self) -> ComposeResult:
         """The head lines, the list, the panel."""
-        yield Static("", id="pilot-head", markup=False)
+        with Vertical(id="pilot-head"):
+            yield OneLine(id="pilot-head-1")
+            yield OneLine(id="pilot-head-2")
         yield self.table
         yield self.panel
 
@@ -88,7 +91,9 @@ class PilotView(PlanView, tab="pilot"):
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the head, the list (keeping the cursor) and the panel."""
         self.board = Board(plan, findings, self.session.today)
-        self.query_one("#pilot-head", Static).update("\n".join(self.board.head()))
+        first, second = self.board.head()
+        self.query_one("#pilot-head-1", OneLine).update(first)
+        self.query_one("#pilot-head-2", OneLine).update(second)
         self.table.set_rows([row.cells() for row in self.board.rows])
         self._detail()
 
