@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from planbuild import example
+from planbuild import TODAY, example
 
 from schemas.edits import changed, removed
 from schemas.enums import PilotStatus
+from schemas.findings import evaluate
 from schemas.history import Set
+from schemas.plan import plan_from_tables, plan_to_tables
 from store import ChangeRefused, PlanStore
 from tui.views.pilot import changes
 
@@ -80,3 +82,21 @@ def test_conditions_of_a_pilot_in_design_change_freely_and_a_start_undone_unlock
     store.undo()  # the start undone: in design again, unlocked
     assert store.plan.pilots[0].status is PilotStatus.DESIGN
     assert not any(c.locked for c in store.plan.conditions)
+
+
+def test_a_plan_written_before_these_fields_opens_with_their_defaults() -> None:
+    tables = plan_to_tables(example())
+    for name in ("escalation_route", "started_by", "started_at", "ended_by", "ended_at", "end_reason"):
+        del tables["pilots"]["pilot-1"][name]
+    for doc in tables["conditions"].values():
+        del doc["original"]
+    plan = plan_from_tables(tables)
+    pilot = plan.pilots[0]
+    assert (pilot.escalation_route, pilot.started_by, pilot.started_at, pilot.ended_at) == (
+        "",
+        "",
+        None,
+        None,
+    )
+    assert all(c.original is None for c in plan.conditions)
+    assert any("no human escalation route" in m for m in (f.message for f in evaluate(plan, TODAY)))

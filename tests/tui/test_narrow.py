@@ -19,7 +19,7 @@ from tui.widgets.keybar import FORWARD, Item, KeyBar, fit
 from tui.widgets.linetable import LineTable
 from tui.widgets.signedscroll import SignedScroll
 from tui.widgets.status_lines import StatusLines
-from tui.widgets.tabbar import tab_line
+from tui.widgets.tabbar import SHORTEST, tab_line
 from tui.widgets.textpanel import TextPanel
 
 NARROW, USUAL = (60, 20), (80, 24)
@@ -42,14 +42,25 @@ def many_findings() -> Plan:
     return manager_reads_private_content(plan)
 
 
-def test_the_tab_line_names_every_tab_at_60_columns_whole_or_cut_with_an_ellipsis() -> None:
-    line = tab_line(TABS, "stages", 60).plain
-    assert len(line) <= 60
+def test_the_tab_line_names_every_tab_at_80_columns_whole_or_cut_with_an_ellipsis() -> None:
+    line = tab_line(TABS, "stages", 80).plain
+    assert len(line) <= 80
     for entry in TABS:
         shown = line.split(f" {entry.key} ", 1)[1].split("  ")[0].strip()
         assert shown == entry.title or (shown.endswith("…") and entry.title.startswith(shown[:-1]))
-        assert len(shown) >= 4 or shown == entry.title  # was the digit alone
+        assert len(shown) >= SHORTEST or shown == entry.title  # was the digit alone
     assert " 2 Stages " in line  # the active tab whole
+
+
+def test_at_60_columns_the_tab_line_keeps_every_digit_and_the_active_title() -> None:
+    line = tab_line(TABS, "stages", 60).plain
+    assert len(line) <= 60 and " 2 Stages " in line
+    for entry in TABS:
+        assert f" {entry.key} " in line
+    # Titles cut to SHORTEST cells while they all fit; past that (eight tabs and more), digits alone.
+    others = [entry for entry in TABS if entry.id != "stages"]
+    titled = sum(len(f" {entry.key} {entry.title[: SHORTEST - 1]}… ") for entry in others) + 10 <= 60
+    assert titled == ("…" in line)
 
 
 async def test_a_finding_cut_in_the_list_ends_in_an_ellipsis_and_shows_whole_below() -> None:

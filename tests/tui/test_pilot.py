@@ -12,7 +12,7 @@ from planbuild import TODAY, add, example
 from textual.widgets import Static
 
 from schemas.enums import Audience, Comparison, ConditionKind, PilotStatus, Severity, TrainingTopic
-from schemas.findings import gate_items
+from schemas.findings import evaluate, gate_items
 from schemas.plan import Plan
 from store import PlanStore
 from tui.app import CoachApp
@@ -80,8 +80,6 @@ async def _select(pilot: Any, app: CoachApp, section: str, text: str = "") -> No
 
 
 def _findings(store: PlanStore, rule: str) -> list[str]:
-    from schemas.findings import evaluate
-
     return [f.message for f in evaluate(store.plan, TODAY) if f.rule == rule]
 
 
@@ -243,22 +241,22 @@ async def test_conditions_added_edited_and_bad_thresholds_and_metrics_refused() 
 
 
 async def test_a_condition_on_a_metric_not_on_the_scorecard_is_refused_at_the_metric() -> None:
-    plan = unpiloted()
-    app, store = _app(plan)
+    plan = add(unpiloted(), "pilots", id="pilot-1", name="First", status=PilotStatus.DESIGN)
+    fields = {"kind": ConditionKind.SUCCESS, "comparison": Comparison.GE, "threshold": 60}
+    plan = add(plan, "conditions", id="cond-1", pilot="pilot-1", metric="taken_off", **fields)
+    app, store = _app(plan)  # a condition on a metric since taken off the scorecard
     async with app.run_test(size=SIZE) as pilot:
-        await _designed(pilot, app)
-        await _condition(pilot, app, ConditionKind.SUCCESS, "better_preparation", "60")
-        gone = store.plan.model_copy(
-            update={"metrics": [m for m in store.plan.metrics if m.id != "better_preparation"]}
-        )
-        store._plan = gone  # the metric taken off the scorecard since (as an older plan may hold)
-        app.main.render_active()
+        await pilot.press("7")
+        await pilot.pause()
         await _select(pilot, app, "Success")
         await pilot.press("enter")
         dialog = form(app)
         await _save(pilot)
-        assert 'no metric "better_preparation" on the scorecard' in dialog.errors["metric"]
-        assert app.focused is dialog.widget_for("metric") and store.history()[-1].action == "condition.new"
+        assert 'no metric "taken_off" on the scorecard' in dialog.errors["metric"]
+        assert app.focused is dialog.widget_for("metric") and store.history() == []
+        dialog.set_value("metric", "usefulness")
+        await _save(pilot)
+        assert store.plan.conditions[0].metric == "usefulness"
 
 
 async def test_start_is_refused_with_each_finding_and_where_it_is_fixed_then_starts() -> None:
@@ -309,8 +307,6 @@ async def test_start_is_refused_with_each_finding_and_where_it_is_fixed_then_sta
         assert all(c.locked for c in store.plan.conditions)
         entry = store.history()[-1]
         assert entry.action == "pilot.start" and entry.reason.startswith("Started")
-        from schemas.findings import evaluate
-
         blocking = [f for f in evaluate(store.plan, TODAY) if f.severity is Severity.BLOCKING]
         assert not [f for f in blocking if f.rule in ("pilot-design", "training", "conditions-locked")]
 

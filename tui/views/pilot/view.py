@@ -165,8 +165,10 @@ class PilotView(PlanView, tab="pilot"):
             getattr(self, f"action_{row.kind}")()
         elif row.kind == "refusal" and row.place is not None:
             self._go(row.place, row.entity)
+        elif row.kind == "design" and self._open_pilot() is not None:
+            self.action_design()
         elif row.kind == "design":
-            self.action_design() if self._open_pilot() else self._no_pilot()
+            self._no_pilot()
         elif row.kind == "jurisdiction":
             self._edit_jurisdiction(next(j for j in self.plan.jurisdictions if j.id == row.record))
         elif row.kind == "condition":
