@@ -381,7 +381,7 @@ async def test_complete_and_stop_each_ask_a_reason() -> None:
         assert [p.status for p in store.plan.pilots] == [PilotStatus.COMPLETED, PilotStatus.DESIGN]
         earlier = next(r for r in _rows(app) if r[1] == "Earlier")
         assert earlier[2].startswith('Pilot 1 "New-manager') and earlier[4] == "read-only"
-        await pilot.press("x")
+        await pilot.press("X")
         _fill(app, {"reason": "The vendor withdrew", "who": "Priya Raman"})
         await _save(pilot)
         assert store.plan.pilots[1].status is PilotStatus.STOPPED

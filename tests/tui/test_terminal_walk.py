@@ -10,6 +10,7 @@ from planbuild import crowded_example
 from terminal import Terminal
 
 from store import PlanStore
+from tui.tabs import TABS
 
 FORWARD_KEYS = {
     "1": ["⏎ Go to"],
@@ -18,6 +19,7 @@ FORWARD_KEYS = {
     "4": ["a Attest"],
     "5": ["⏎ Edit topic"],
     "6": ["r Set R", "a Set A", "c Set C", "i Set I"],
+    "7": ["e Design", "c Condition", "t Training", "s Start"],
 }
 """Per tab digit, the keys in its key bar that move its work forward."""
 
@@ -55,7 +57,8 @@ def test_every_tab_shows_whole_or_marked_texts_and_its_forward_keys(
     key_bar(term, *FORWARD_KEYS["1"])
     if size == (60, 20):
         tabs = term.text().splitlines()[1]
-        assert "Over" in tabs and "2 Stag" in tabs and "…" in tabs  # every title, cut with '…'
+        # The active title whole, every digit; other titles give way once they cannot all keep 'Ove…'.
+        assert " 1 Overview " in tabs and all(f" {entry.key} " in tabs for entry in TABS)
         term.wait_for("more below")  # the findings list says more rows are below
 
     term.send("2")
@@ -96,5 +99,13 @@ def test_every_tab_shows_whole_or_marked_texts_and_its_forward_keys(
         ),
         "the cell line whole (it was cut at 'modify or sto')",
     )
+
+    term.send("7")
+    key_bar(term, *FORWARD_KEYS["7"])
+    term.wait_for("Cap 50")  # the head's second line, cut with '…' where it does not fit
+    if size == (60, 20):
+        term.wait_for("more below")  # the conditions and training, below the design
+        term.press("pagedown", "pagedown")  # to the foot of the page, then the next page
+    term.wait_until(lambda s: "Stop" in s and "locked" in s, "a locked stop condition")
     term.send("q")
     assert term.wait_exit() == 0

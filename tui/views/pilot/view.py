@@ -52,7 +52,7 @@ class PilotView(PlanView, tab="pilot"):
         "s starts the pilot: refused while a finding would block it, each listed first with "
         "where it is fixed; starting records who and when and locks the conditions. After that "
         "a amends a condition with a reason, and the list shows the original beside it. f "
-        "completes the pilot and x stops it, each with a reason. Enter edits the line, or goes "
+        "completes the pilot and X stops it, each with a reason. Enter edits the line, or goes "
         "to where a reason is fixed; delete removes a jurisdiction, a training session or a "
         "condition not yet locked."
     )
@@ -64,7 +64,7 @@ class PilotView(PlanView, tab="pilot"):
         Binding("s", "start", "Start", id="pilot.start", group=FORWARD),
         Binding("a", "amend", "Amend", id="pilot.amend"),
         Binding("f", "complete", "Complete", id="pilot.complete", group=RARE),
-        Binding("x", "stop", "Stop", id="pilot.stop", group=RARE),
+        Binding("X", "stop", "Stop", id="pilot.stop", group=RARE),
         Binding("enter", "edit", "Edit", id="pilot.edit"),
         Binding("delete", "remove", "Remove", id="pilot.remove", group=RARE),
     ]
