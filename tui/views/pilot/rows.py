@@ -8,58 +8,19 @@ and the earlier pilots, read-only. Attendance behind fewer than k people is not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from schemas.enums import Audience, ConditionKind, PilotStatus, TrainingTopic
+from schemas.enums import ConditionKind, PilotStatus
 from schemas.nextscope import pilot_number
 from schemas.plan import Plan
-from schemas.records import Condition, ConditionTerms, Jurisdiction, Pilot, TrainingSession
+from schemas.records import Condition, ConditionTerms, Jurisdiction, Pilot
 from schemas.rules import places
-from schemas.rules.base import STATUS_WORDS, Finding, join_words, pilot_label, short
-from schemas.rules.pilot import TOPIC_WORDS
+from schemas.rules.base import STATUS_WORDS, Finding, pilot_label, short
 from schemas.rules.pilot_start import StartRefusal, start_refusals
-from schemas.rules.places import Place
-from schemas.substance_pilot import attendance_words
-from tui import glyphs
+from tui.views.pilot.line import BAD, DOT, GOOD, NEEDED, Row
+from tui.views.pilot.training import training_rows
 from tui.views.pilot.words import cap_of, cap_words, condition_text, formula, short_place
 from tui.widgets.marks import by_entity, finding_lines, mark
-
-GOOD, BAD, NEEDED, DOT = glyphs.OK, glyphs.BLOCKING, glyphs.WARNING, glyphs.DOT
-"""Row marks: given, blocks, still needed (a word in the status column too); the head's separator."""
-
-OPEN = (PilotStatus.DESIGN, PilotStatus.RUNNING)
-"""A pilot in these is the one the tab works on; the others are read-only."""
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of the list, what the panel says about it, and what enter does on it."""
-
-    mark: str
-    """✓ given, ✗ blocks, ! still needed; empty for a plain line."""
-    section: str
-    """Blocks, Design, Legal, Stop, Success, Training or Earlier."""
-    what: str
-    """The line's text."""
-    value: str
-    """A figure, or where it is fixed."""
-    status: str
-    """The status in words."""
-    detail: str
-    """What the panel below says."""
-    kind: str = ""
-    """What enter edits: design, jurisdiction, condition, training; refusal goes to its place."""
-    record: str = ""
-    """The id of the record the line is about."""
-    entity: str = ""
-    """``table/id`` of the record, for a finding to select it."""
-    place: Place | None = None
-    """Where a refusal is fixed."""
-
-    def cells(self) -> tuple[str, ...]:
-        """The row as the list shows it."""
-        return (self.mark, self.section, self.what, self.value, self.status)
 
 
 def _bound(terms: Condition | ConditionTerms, metric: str) -> str:
@@ -101,7 +62,7 @@ class Board:
         self.rows += self._jurisdictions(by_entity(findings, "jurisdictions"))
         if pilot is not None:
             self.rows += self._conditions(pilot, by_entity(findings, "conditions"))
-            self.rows += self._training(pilot, today)
+            self.rows += training_rows(plan, pilot, today)
         self.rows += [self._earlier(p) for p in plan.pilots[:-1]]
 
     # -- head -------------------------------------------------------------------------
@@ -284,50 +245,6 @@ class Board:
             "condition",
             c.id,
             f"conditions/{c.id}",
-        )
-
-    def _training(self, pilot: Pilot, today: date) -> list[Row]:
-        sessions = [s for s in self.plan.training if s.pilot in (None, pilot.id)]
-        rows = [self._audience(a, [s for s in sessions if s.audience is a], today) for a in Audience]
-        return rows + [self._session(s) for s in sessions]
-
-    def _audience(self, audience: Audience, sessions: list[TrainingSession], today: date) -> Row:
-        held = [s for s in sessions if s.held_on is not None and s.held_on <= today and s.attended > 0]
-        covered = {t for s in held for t in s.topics}
-        missing = [TOPIC_WORDS[t] for t in TrainingTopic if t not in covered]
-        done = len(TrainingTopic) - len(missing)
-        invited, attended = sum(s.invited for s in held), sum(s.attended for s in held)
-        detail = (
-            f"{audience.value.capitalize()}: {done} of {len(TrainingTopic)} topics covered by sessions held"
-        )
-        detail += f"; not yet: {join_words(missing)}." if missing else "."
-        detail += f"\n{attendance_words(invited, attended, self.k).capitalize()}."
-        return Row(
-            str(GOOD if not missing else NEEDED),
-            "Training",
-            f"{audience.value.capitalize()}: {done} of 5 topics"
-            + (f", not {join_words(missing)}" if missing else ""),
-            f"{len(held)} held",
-            "trained" if not missing else "not trained",
-            detail + "\nt records a session.",
-            "new_training",
-        )
-
-    def _session(self, s: TrainingSession) -> Row:
-        topics = ", ".join(TOPIC_WORDS[t] for t in s.topics) or "no topics"
-        words = attendance_words(s.invited, s.attended, self.k)
-        shown = f"?/{s.invited} (n<{self.k})" if "suppressed" in words else f"{s.attended}/{s.invited}"
-        return Row(
-            "",
-            "Session",
-            f"{s.audience.value.capitalize()}: {topics}",
-            shown,
-            str(s.held_on or "no date"),
-            f"Training session for {s.audience.value} on {s.held_on or '(no date)'}: {topics}.\n"
-            f"{words.capitalize()}.",
-            "training",
-            s.id,
-            f"training/{s.id}",
         )
 
     def _earlier(self, p: Pilot) -> Row:

@@ -17,25 +17,12 @@ from tui.session import PlanSession
 from tui.tabs import tab_for_table
 from tui.views.base import PlanView
 from tui.views.pilot import changes, forms
-from tui.views.pilot.rows import GOOD, OPEN, Board, Row
-from tui.widgets.columns import Column
+from tui.views.pilot.line import OPEN, Row, columns
+from tui.views.pilot.rows import Board
 from tui.widgets.keybar import FORWARD, RARE
 from tui.widgets.linetable import LineTable
-from tui.widgets.marks import MARK_STYLES
 from tui.widgets.oneline import OneLine
 from tui.widgets.textpanel import TextPanel
-
-
-def columns() -> list[Column]:
-    """The list's columns; the text takes what 80 columns leave."""
-    styles = {**MARK_STYLES, **dict.fromkeys((GOOD.unicode, GOOD.ascii), "line-table--good")}
-    return [
-        Column("", 1, styles=styles),
-        Column("Section", 8),
-        Column("Pilot, conditions, training", 20, flex=1),
-        Column("Value / where", 16),
-        Column("Status", 13),
-    ]
 
 
 class PilotView(PlanView, tab="pilot"):
