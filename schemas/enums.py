@@ -227,7 +227,7 @@ _VARIABLE_WORDS = {
     OperatingVariable.POPULATION: "the population",
     OperatingVariable.WORKFLOW: "the workflow",
     OperatingVariable.NOTICE: "the notice",
-    OperatingVariable.SUPPORT: "the support (opt-out and support contact)",
+    OperatingVariable.SUPPORT: "the support (opt-out, support contact and escalation route)",
     OperatingVariable.TRAINING: "the training",
     OperatingVariable.CONDITION: "a condition",
     OperatingVariable.DELIVERY_MODEL: "the delivery model",

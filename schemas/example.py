@@ -179,9 +179,13 @@ def _pilot(now: datetime) -> Pilot:
         opt_out="Press Leave pilot in the coaching app or write to the pilot mailbox; "
         "no reason needed, no consequence",
         support_contact="coaching-pilot@northwind.example or your HR business partner",
+        escalation_route="Your HR business partner, the same working day; the on-call HR lead "
+        "(ext. 4400) when it cannot wait",
         start=day(now, PILOT_STARTED_DAYS_AGO),
         end=day(now, PILOT_ENDS_DAYS_AGO),
         status=PilotStatus.RUNNING,
+        started_by=HR_LEAD,
+        started_at=day(now, PILOT_STARTED_DAYS_AGO),
     )
 
 

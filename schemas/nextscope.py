@@ -24,6 +24,7 @@ def next_scope_fields(pilot: Pilot) -> dict[str, Any]:
         "voluntary": pilot.voluntary,
         "opt_out": pilot.opt_out,
         "support_contact": pilot.support_contact,
+        "escalation_route": pilot.escalation_route,
     }
 
 
@@ -68,7 +69,7 @@ def _conditions(plan: Plan, pilot: Pilot) -> object:
 _COMPARED: dict[OperatingVariable, Callable[[Plan, Pilot], object]] = {
     OperatingVariable.POPULATION: lambda plan, p: (p.population_size, p.population),
     OperatingVariable.WORKFLOW: lambda plan, p: p.use_case,
-    OperatingVariable.SUPPORT: lambda plan, p: (p.opt_out, p.support_contact),
+    OperatingVariable.SUPPORT: lambda plan, p: (p.opt_out, p.support_contact, p.escalation_route),
     OperatingVariable.CONDITION: _conditions,
 }
 """The variables a copy can be compared on; notice and training are always given again, and

@@ -266,6 +266,8 @@ class Pilot(Record):
     """How to opt out."""
     support_contact: Line = ""
     """Where participants get help."""
+    escalation_route: Line = ""
+    """Where a participant is sent for a high-consequence situation: a human, named."""
     start: date | None = None
     """First day."""
     end: date | None = None
@@ -274,6 +276,31 @@ class Pilot(Record):
     """Design, running, completed or stopped."""
     extends: RecordId | None = None
     """The earlier pilot this one expands (the next scope)."""
+    started_by: Line = ""
+    """Who started it (typed); empty until it starts."""
+    started_at: date | None = None
+    """When it was started; None until it starts."""
+    ended_by: Line = ""
+    """Who completed or stopped it (typed); empty while it is in design or running."""
+    ended_at: date | None = None
+    """When it was completed or stopped."""
+    end_reason: Line = ""
+    """Why it was completed or stopped, as said when it ended."""
+
+
+class ConditionTerms(BaseModel):
+    """What a condition says: kept as it was declared when a locked condition is amended."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    metric: Key
+    """The metric it read."""
+    comparison: Comparison
+    """How the value was compared."""
+    threshold: float
+    """The value compared against."""
+    wording: Line = ""
+    """The condition in words."""
 
 
 class Condition(Record):
@@ -295,6 +322,14 @@ class Condition(Record):
     """Set when the pilot starts; change then needs an amendment."""
     amendment: Line = ""
     """The reason for the last amendment after locking."""
+    original: ConditionTerms | None = None
+    """The terms as declared when the pilot started, kept at the first amendment; None until amended."""
+
+    def terms(self) -> ConditionTerms:
+        """What the condition says now."""
+        return ConditionTerms(
+            metric=self.metric, comparison=self.comparison, threshold=self.threshold, wording=self.wording
+        )
 
 
 class TrainingSession(Record):

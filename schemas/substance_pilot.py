@@ -116,6 +116,11 @@ def training_facts(plan: Plan, pilot: Pilot, today: date) -> list[str]:
     return lines
 
 
+def attendance_words(invited: int, attended: int, k: int) -> str:
+    """'38 of 40 invited attended', or the suppression words where a group under k could be told."""
+    return _attendance(invited, attended, k)
+
+
 def _attendance(invited: int, attended: int, k: int) -> str:
     """'38 of 40 invited attended', unless a group under k could be told from it."""
     if not invited:

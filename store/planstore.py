@@ -14,6 +14,7 @@ from schemas.history import Change, Edit, HistoryEntry
 from schemas.ledger import ledger_break, whole_plan
 from schemas.plan import HISTORY_TABLE, Plan, plan_to_tables
 from schemas.records import Record
+from schemas.rules.conditions import locked_change_refusal
 from store import files, loading, opening
 from store.changes import forward, inverse, new_record_edits, plan_edit, replace_records, whole_plan_checked
 from store.entries import edit_docs, history_doc, new_entry
@@ -260,6 +261,11 @@ class PlanStore(SavingMixin):
         edits, records = self._stage(changes)
         if not edits:
             return None
+        # conditions-locked: an undo or redo carries the reason of the entry it repeats.
+        said = reason or (self._entry(undoes).reason if undoes is not None else "")
+        refusal = locked_change_refusal(self._plan, edits, said, replaying=undoes is not None)
+        if refusal:
+            raise ChangeRefused(refusal)
         return self._record(action, edits, records, summary, reason, undoes)
 
     def _stage(self, changes: Sequence[Change]) -> tuple[list[Edit], list[Record | None]]:

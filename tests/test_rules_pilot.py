@@ -61,6 +61,7 @@ def test_involuntary_pilot_is_blocking() -> None:
         ({"notice_date": None}, "no notice date"),
         ({"opt_out": ""}, "no opt-out"),
         ({"support_contact": ""}, "no support contact"),
+        ({"escalation_route": ""}, "no human escalation route"),
         ({"notice_date": days(-1), "start": days(-2)}, "after it starts"),
     ],
 )
@@ -96,8 +97,20 @@ def test_unlocked_condition_of_a_running_pilot_is_blocking() -> None:
     assert found(design, "conditions-locked") == []
 
 
+def _paused(store: PlanStore) -> None:
+    """The example's pilot back in design: the store refuses a locked condition's change while it runs,
+    so an unexplained change (as a hand edit or a merge could make) is made in design, then it runs."""
+    pause = Set(table="pilots", key="pilot-1", field="status", value="design")
+    store.apply("pilot.pause", [pause], "Paused.")
+
+
+def _running(store: PlanStore) -> None:
+    store.apply("pilot.resume", [Set(table="pilots", key="pilot-1", field="status", value="running")], "On.")
+
+
 def _changed(reason: str = "", amend: bool = False) -> Plan:
     store = PlanStore.memory(example())
+    _paused(store)
     store.apply(
         "condition.edit",
         [Set(table="conditions", key="cond-1", field="threshold", value=2)],
@@ -117,12 +130,13 @@ def _changed(reason: str = "", amend: bool = False) -> Plan:
             ],
             "Amended.",
         )
+    _running(store)
     return store.plan
 
 
 def test_locked_condition_changed_without_a_reason_is_blocking() -> None:
     finding = one(_changed(), "conditions-locked", Severity.BLOCKING, "conditions/cond-1")
-    assert "without a recorded reason" in finding.message and "history entry 1" in finding.message
+    assert "without a recorded reason" in finding.message and "history entry 2" in finding.message
 
 
 def test_locked_condition_changed_with_a_reason_or_amendment_passes() -> None:
@@ -132,7 +146,9 @@ def test_locked_condition_changed_with_a_reason_or_amendment_passes() -> None:
 
 def test_deleting_a_locked_condition_without_a_reason_is_blocking() -> None:
     store = PlanStore.memory(example())
+    _paused(store)
     store.apply("condition.delete", [Delete(table="conditions", key="cond-3")], "Removed a stop condition.")
+    _running(store)
     finding = one(store.plan, "conditions-locked", Severity.BLOCKING, "conditions/cond-3")
     assert "since removed" in finding.message
 

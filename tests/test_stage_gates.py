@@ -126,14 +126,14 @@ GATES = (
         ),
         _same,
         'Pilot "New-manager feedback preparation pilot" has no success condition',
-        "(tab 7 Pilot)",
+        "(tab 7 Pilot, key c)",
     ),
     Gate(
         6,
         lambda p: remove(p, "training", "tr-3"),
         _same,
         "its employees have not been trained at all",
-        "(tab 7 Pilot)",
+        "(tab 7 Pilot, key t)",
     ),
     Gate(
         7,
@@ -213,7 +213,7 @@ def test_stage_five_needs_a_pilot_before_it_can_complete() -> None:
             plan = remove(plan, table, row.id)
     plan = remove(plan, "pilots", "pilot-1")
     refusal = stage_gate_refusal(plan, 5, TODAY) or ""
-    assert refusal.endswith("No pilot is designed yet (tab 7 Pilot).")
+    assert refusal.endswith("No pilot is designed yet (tab 7 Pilot, key e).")
 
 
 def test_stage_five_reads_an_unanswered_objection() -> None:

@@ -52,6 +52,13 @@ TABS: tuple[Tab, ...] = (
     Tab("governance", "Governance", "5", ("governance",), "tui.views.governance.view:GovernanceView"),
     Tab("raci", "RACI", "6", ("raci_roles", "raci_activities"), "tui.views.raci.view:RaciView"),
     Tab(
+        "pilot",
+        "Pilot",
+        "7",
+        ("pilots", "conditions", "training", "jurisdictions"),
+        "tui.views.pilot.view:PilotView",
+    ),
+    Tab(
         "scorecard",
         "Scorecard",
         "8",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from schemas.enums import PilotStatus
@@ -76,6 +77,48 @@ def _substantive(edit: Edit) -> bool:
     before = edit.before if isinstance(edit.before, dict) else {}
     after = edit.after if isinstance(edit.after, dict) else {}
     return bool(before) and any(before.get(name) != after.get(name) for name in SUBSTANCE)
+
+
+def locked_change_refusal(plan: Plan, edits: Sequence[Edit], reason: str, *, replaying: bool = False) -> str:
+    """Why ``edits`` may not be saved: they change or remove a locked condition of a started pilot
+    other than as an amendment with a reason (an undo or redo carries the reason of what it repeats);
+    '' when they may."""
+    conditions = {c.id: c for c in plan.conditions}
+    status = _status_after(plan, edits)
+    amended = {e.key for e in edits if e.table == "conditions" and _sets_amendment(e)}
+    for edit in edits:
+        condition = conditions.get(edit.key) if edit.table == "conditions" else None
+        if condition is None or not condition.locked or not _substantive(edit):
+            continue
+        if status.get(condition.pilot) not in _STARTED:
+            continue  # the start itself undone: the pilot is in design again
+        removal = edit.field is None and edit.after is None
+        if reason and (replaying or (edit.key in amended and not removal)):
+            continue
+        pilot = next(p for p in plan.pilots if p.id == condition.pilot)
+        where = at("conditions", condition.id)
+        what = f'The {condition.kind.value} condition "{describe_condition(condition)}" ({where})'
+        verb = (
+            "cannot be removed"
+            if removal
+            else "changes only as an amendment with a reason (tab 7 Pilot, key a)"
+        )
+        return f"Not saved: {what} of {pilot_label(pilot)} is locked since the pilot started: it {verb}."
+    return ""
+
+
+def _status_after(plan: Plan, edits: Sequence[Edit]) -> dict[str, PilotStatus | None]:
+    """Each pilot's status once ``edits`` are made (None for a pilot they remove)."""
+    status: dict[str, PilotStatus | None] = {p.id: p.status for p in plan.pilots}
+    for edit in edits:
+        if edit.table != "pilots":
+            continue
+        if edit.field == "status":
+            status[edit.key] = PilotStatus(edit.after)
+        elif edit.field is None:
+            after = edit.after if isinstance(edit.after, dict) else None
+            status[edit.key] = PilotStatus(after.get("status", "design")) if after else None
+    return status
 
 
 def _locked_after(edit: Edit, was_locked: bool) -> bool:

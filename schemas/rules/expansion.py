@@ -139,7 +139,7 @@ def _undeclared(kind: ConditionKind, pilot: str) -> Refusal:
     return Refusal(
         f"it declares no {kind.value} condition, so no evidence can show {shows}",
         f"Declare a {kind.value} condition for the next pilot before it starts.",
-        places.PILOT,
+        places.CONDITION,
         at("pilots", pilot),
     )
 

@@ -14,6 +14,7 @@ from schemas.rules.decision import decision, latest_decisions, roi
 from schemas.rules.expansion import signed
 from schemas.rules.measurement import measurement
 from schemas.rules.pilot import pilot_design, training
+from schemas.rules.pilot_start import pilot_place
 from schemas.rules.places import Unmet, from_finding, place_of
 from schemas.scorecard import latest_totals
 
@@ -37,8 +38,7 @@ def _design(plan: Plan, today: date) -> list[Unmet]:
     entity = at("pilots", pilot.id)
     around = ("jurisdictions", "data_access", "consultations")
     found = [f for f in pilot_design(plan, today) if f.entity == entity or f.entity.startswith(around)]
-    where = {"data_access": places.ACCESS, "consultations": places.CONSULTATION}
-    return [from_finding(f, place_of(f, where, places.PILOT)) for f in found]
+    return [from_finding(f, pilot_place(f)) for f in found]
 
 
 def _training(plan: Plan, today: date) -> list[Unmet]:
@@ -47,7 +47,7 @@ def _training(plan: Plan, today: date) -> list[Unmet]:
     if pilot is None:
         return [_NO_PILOT]
     found = [f for f in training(plan, today) if f.entity == at("pilots", pilot.id)]
-    return [from_finding(f, places.PILOT) for f in found]
+    return [from_finding(f, places.TRAINING) for f in found]
 
 
 def _measurement(plan: Plan, today: date) -> list[Unmet]:

@@ -203,7 +203,16 @@ def _consent(pilot: Pilot) -> list[Finding]:
                 pilot,
                 gap,
                 f"{name} names no support contact.",
-                "Name where participants get help, including a human to escalate to.",
+                "Name where participants get help.",
+            )
+        )
+    if not pilot.escalation_route:
+        found.append(
+            _design(
+                pilot,
+                gap,
+                f"{name} names no human escalation route.",
+                "Name where a participant is sent in a high-consequence situation: a human, and how soon.",
             )
         )
     return found

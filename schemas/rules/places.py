@@ -48,8 +48,20 @@ CONSULTATION = Place(4, "Safeguards", "enter", "safeguards.edit_consultation")
 """Edit a consultation: what the body said and how the plan answered."""
 GOVERNANCE = Place(5, "Governance", "enter", "governance.edit")
 """Edit a governance topic."""
-PILOT = Place(7, "Pilot")
-"""The pilot's design, conditions and training (the tab is being built)."""
+PILOT = Place(7, "Pilot", "e", "pilot.design")
+"""Design the pilot: workflow, population, notice, opt-out, support, escalation, dates."""
+CONDITION = Place(7, "Pilot", "c", "pilot.new_condition")
+"""Declare a success or stop condition of the pilot in design."""
+AMEND = Place(7, "Pilot", "a", "pilot.amend")
+"""Amend a locked condition, with a reason."""
+JURISDICTION = Place(7, "Pilot", "J", "pilot.new_jurisdiction")
+"""Declare a jurisdiction in scope, with its legal review."""
+LEGAL_REVIEW = Place(7, "Pilot", "enter", "pilot.edit")
+"""Record a jurisdiction's legal review (enter on its line)."""
+TRAINING = Place(7, "Pilot", "t", "pilot.new_training")
+"""Record a training session: audience, the five topics, invited, attended."""
+START = Place(7, "Pilot", "s", "pilot.start")
+"""Start the pilot: refused while a blocking finding of it stands; locks its conditions."""
 SCORECARD = Place(8, "Scorecard")
 """The scorecard: each metric's latest value against its conditions, and its trend."""
 OBSERVATIONS = Place(8, "Scorecard", "o", "scorecard.observations")
@@ -85,6 +97,12 @@ ALL: tuple[Place, ...] = (
     CONSULTATION,
     GOVERNANCE,
     PILOT,
+    CONDITION,
+    AMEND,
+    JURISDICTION,
+    LEGAL_REVIEW,
+    TRAINING,
+    START,
     SCORECARD,
     OBSERVATIONS,
     OBSERVATION,

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from planbuild import example, fresh
+from planbuild import edit, example, fresh
 from reportkit import export, plan_file
 
 from store import PlanStore
@@ -110,7 +110,8 @@ def test_table_goes_with_csv_only(capsys: pytest.CaptureFixture[str], tmp_path: 
 
 
 def test_the_palette_function_says_where_it_wrote_and_refuses_in_one_line(tmp_path: Path) -> None:
-    path, out = plan_file(example(), tmp_path), tmp_path / "plan report.html"
+    plan = edit(example(), "pilots", "pilot-1", escalation_route="")  # a notice with a gap to name
+    path, out = plan_file(plan, tmp_path), tmp_path / "plan report.html"
     before = path.read_bytes()
     with PlanStore.open(path) as store:  # as the app holds it: open for editing
         written = export_report("html", store, out)

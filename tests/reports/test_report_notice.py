@@ -12,7 +12,6 @@ from reportkit import export, plan_file
 
 from schemas.enums import AccessLevel, DataCategory, GovernanceKey
 from schemas.plan import Plan
-from schemas.records import Pilot
 from schemas.rules import RULE_IDS
 from schemas.rules.base import join_words
 from store.reports.notice import notice_document
@@ -90,7 +89,7 @@ def test_sentences_of_the_notice_are_short(capsys: pytest.CaptureFixture[str], t
 def test_missing_parts_are_said_in_words_and_named_on_stderr(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    plan = edit(example(), "pilots", "pilot-1", opt_out="", support_contact="")
+    plan = edit(example(), "pilots", "pilot-1", opt_out="", support_contact="", escalation_route="")
     plan = edit(plan, "governance", "gov-2", statement="")  # retention
     text, err = _notice(capsys, plan, tmp_path)
     assert "The plan does not say yet how to leave the pilot." in text
@@ -105,17 +104,8 @@ def test_missing_parts_are_said_in_words_and_named_on_stderr(
 
 
 def test_the_escalation_route_is_used_once_the_pilot_records_one() -> None:
-    class LaterPilot(Pilot):
-        """A pilot as a later model has it, with its human escalation route."""
-
-        escalation_route: str = ""
-        """Where a participant reaches a human."""
-
-    plan = example()
-    later = LaterPilot.model_validate(
-        {**plan.pilots[0].model_dump(), "escalation_route": "Call HR on 555-0100"}
-    )
-    document = notice_document(plan, later)
+    plan = edit(example(), "pilots", "pilot-1", escalation_route="Call HR on 555-0100")
+    document = notice_document(plan, plan.pilots[0])
     texts = [b.text for s in document.sections for b in s.blocks if hasattr(b, "text")]
     assert any("Reach them here: Call HR on 555-0100." in t for t in texts)
     assert not any("escalation" in gap for gap in document.gaps)

@@ -30,6 +30,9 @@ WALK: list[tuple[str, ...]] = [
     ("6",),
     ("6", "delete"),  # a question
     ("escape",),
+    ("7",),
+    ("7", "t"),  # a training session: its topics ticked in [x]
+    ("escape",),
     ("8", "end", "k"),  # the scorecard: trends and the chart of a metric
     ("8", "o"),  # its observations
     ("8", "n"),

@@ -19,7 +19,7 @@ from tui.widgets.keybar import FORWARD, Item, KeyBar, fit
 from tui.widgets.linetable import LineTable
 from tui.widgets.signedscroll import SignedScroll
 from tui.widgets.status_lines import StatusLines
-from tui.widgets.tabbar import tab_line
+from tui.widgets.tabbar import SHORTEST, tab_line
 from tui.widgets.textpanel import TextPanel
 
 NARROW, USUAL = (60, 20), (80, 24)
@@ -48,7 +48,7 @@ def test_the_tab_line_names_every_tab_at_80_columns_whole_or_cut_with_an_ellipsi
     for entry in TABS:
         shown = line.split(f" {entry.key} ", 1)[1].split("  ")[0].strip()
         assert shown == entry.title or (shown.endswith("…") and entry.title.startswith(shown[:-1]))
-        assert len(shown) >= 4 or shown == entry.title  # was the digit alone
+        assert len(shown) >= SHORTEST or shown == entry.title  # was the digit alone
     assert " 2 Stages " in line  # the active tab whole
 
 

@@ -15,6 +15,7 @@ from tui.app import CoachApp
 from tui.dialogs.help import HelpDialog
 from tui.palette import palette_commands
 from tui.screens.review import ReviewScreen
+from tui.views.pilot.view import PilotView
 from tui.views.review.dialogs import FinishDialog, LeaveDialog, ReadDialog
 from tui.views.review.listing import ReviewsDialog
 from tui.views.stages.view import StagesView
@@ -156,15 +157,17 @@ async def test_jump_to_a_fix_and_come_back_to_the_same_place(store: PlanStore) -
         assert len(store.history()) == 0
 
 
-async def test_a_finding_no_tab_edits_yet_goes_to_its_stage_and_says_the_fix(store: PlanStore) -> None:
+async def test_a_finding_on_the_pilot_goes_to_tab_7_with_the_pilot_selected(store: PlanStore) -> None:
     app = _app(store)
     async with app.run_test(size=SIZE) as pilot:
         await _start(pilot, app)
         await pilot.press(*"llllll", "j")  # stage 7: the small-groups note points at the pilot
         await pilot.press("g")
         await pilot.pause()
-        assert app.main.active_tab == "stages" and app.main.query_one(StagesView).stage.number == 7
-        assert any("merge small groups" in n for n in notices(app))
+        assert app.main.active_tab == "pilot"  # tab 7 edits the pilots table
+        row = app.main.query_one(PilotView).row
+        assert row is not None and row.entity == "pilots/pilot-1" and row.section == "Design"
+        assert any("R returns to it" in n for n in notices(app))
 
 
 async def test_finish_shows_the_summary_and_saves_one_review_in_one_entry(store: PlanStore) -> None:

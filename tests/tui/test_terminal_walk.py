@@ -19,6 +19,7 @@ FORWARD_KEYS = {
     "4": ["a Attest"],
     "5": ["⏎ Edit topic"],
     "6": ["r Set R", "a Set A", "c Set C", "i Set I"],
+    "7": ["e Design", "c Condition", "t Training", "s Start"],
 }
 """Per tab digit, the keys in its key bar that move its work forward."""
 
@@ -98,5 +99,13 @@ def test_every_tab_shows_whole_or_marked_texts_and_its_forward_keys(
         ),
         "the cell line whole (it was cut at 'modify or sto')",
     )
+
+    term.send("7")
+    key_bar(term, *FORWARD_KEYS["7"])
+    term.wait_for("Cap 50")  # the head's second line, cut with '…' where it does not fit
+    if size == (60, 20):
+        term.wait_for("more below")  # the conditions and training, below the design
+        term.press("pagedown", "pagedown")  # to the foot of the page, then the next page
+    term.wait_until(lambda s: "Stop" in s and "locked" in s, "a locked stop condition")
     term.send("q")
     assert term.wait_exit() == 0

@@ -14,7 +14,8 @@ Each field's ``validator`` gets the parsed value and returns a message or None; 
 message shows under the field as you type and Save is refused while any is shown. A
 field left empty shows no message until it is edited or a save is tried, so a new form
 does not open full of "Required.". ``check`` validates the whole form the same way
-(cross-field rules). ``submit`` is called on Save: if it returns a message (the store
+(cross-field rules); it may name the field to change, ``("end", "Ends before it starts.")``,
+and the message shows under that field. ``submit`` is called on Save: if it returns a message (the store
 refused), the form stays open with the message and everything typed; if it returns
 None, the form closes with the values. Without ``submit`` the form closes with the
 values and the caller uses the result (``push_screen(form, callback)``). ctrl+s, enter
@@ -33,6 +34,7 @@ ticks -> the list of ticked options' values (space or enter ticks one).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -65,7 +67,12 @@ from tui.dialogs.fields import (
 )
 from tui.glyphs import plain
 
+Check = str | tuple[str, str] | None
+"""What ``check`` finds: nothing, a message for the whole form, or (field name, message) said at
+that field, which takes the cursor when a save is refused."""
+
 __all__ = [
+    "Check",
     "FieldKind",
     "FormDialog",
     "FormError",
@@ -75,6 +82,18 @@ __all__ = [
     "parse",
     "validate_with",
 ]
+
+
+class FormFooter(Vertical):
+    """The refusal line and the buttons, docked at the bottom and last in the focus order.
+
+    Textual orders focus by position in the scrolling box, where a docked footer sits at the
+    bottom of the visible part: a field below it would be reached only after the buttons.
+    """
+
+    @property
+    def _focus_sort_key(self) -> tuple[int, int]:
+        return (sys.maxsize, 0)
 
 
 class FormDialog(ModalScreen[Values | None]):
@@ -110,7 +129,7 @@ class FormDialog(ModalScreen[Values | None]):
         fields: Sequence[FormField],
         *,
         submit: Callable[[Values], str | None] | None = None,
-        check: Callable[[Values], str | None] | None = None,
+        check: Callable[[Values], Check] | None = None,
         intro: str = "",
         save_label: str = "Save",
     ) -> None:
@@ -150,7 +169,7 @@ class FormDialog(ModalScreen[Values | None]):
                     yield editor(spec)
                     yield Static("", id=f"err-{spec.name}", classes="form-error -empty", markup=False)
             yield Static("", id="form-check", classes="form-error -empty", markup=False)
-            with Vertical(id="form-footer"):
+            with FormFooter(id="form-footer"):
                 yield Static("", id="form-refusal", classes="-empty", markup=False)
                 with Horizontal(id="form-buttons"):
                     save = f"{self.save_label} (ctrl+s)"
@@ -205,7 +224,12 @@ class FormDialog(ModalScreen[Values | None]):
             _message(self.query_one(f"#err-{spec.name}", Static), message)
         valid_fields = not self.errors and not self.held_back
         whole = self.check(values) if self.check and valid_fields else None
-        if whole:
+        at, whole = whole if isinstance(whole, tuple) else ("", whole)
+        if whole and at in {spec.name for spec in self.fields}:
+            self.errors[at] = whole  # a rule across fields, said at the field to change
+            _message(self.query_one(f"#err-{at}", Static), whole)
+            whole = None
+        elif whole:
             self.errors[""] = whole
         _message(self.query_one("#form-check", Static), whole)
         return not self.errors and not self.held_back
