@@ -43,6 +43,23 @@ TOPICS = (
 )
 """The nine governance topics, in the Governance tab's order."""
 
+PILOT = (
+    "Workflow: Meeting",
+    "Population: 50",
+    "Voluntary; no notice",
+    "Opt-out: -",
+    "Support: -",
+    "Escalation: -",
+    "Dates: 2025-02-03",
+    "No jurisdiction declared",
+    "No stop condition",
+    "No success condition",
+    "Employees: 0 of 5",
+    "Managers: 0 of 5",
+)
+"""The Pilot tab's rows on the large plan (its running pilot, no condition nor training yet):
+the detail is the whole design for every design row, so a move shows in the row itself."""
+
 METRICS = (
     "Voluntary participation (",
     "Completion (",
@@ -95,6 +112,13 @@ WALKS = (
         lambda n, _: ("No secret", "No mental-health", "No automated", "No use of private")[n],
     ),
     Walk("Governance, topics (9)", "5", "topics complete", len(TOPICS), lambda n, _: f"{TOPICS[n]}: "),
+    Walk(
+        "Pilot, design, conditions and training (12)",
+        "7",
+        "conditions locked",
+        len(PILOT),
+        lambda n, _: PILOT[n],
+    ),
     Walk(
         "Scorecard, metrics of 20,000 observations (11)",
         "8",

@@ -17,13 +17,15 @@ from store import PlanStore
 from tui.app import CoachApp
 from tui.dialogs.form import FormDialog
 from tui.views.governance.view import GovernanceView
+from tui.widgets.textpanel import TextPanel
 
 MakeApp = Callable[[PlanStore], CoachApp]
 NOW = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
 
 def text_of(app: CoachApp, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
+    widget = app.screen.query_one(selector)
+    return widget.text if isinstance(widget, TextPanel) else str(widget.render())
 
 
 def options(app: CoachApp) -> list[str]:

@@ -24,6 +24,7 @@ from tui.widgets.keybar import FORWARD
 from tui.widgets.lists import PlanList
 from tui.widgets.marks import by_entity, finding_lines, mark
 from tui.widgets.signedscroll import SignedScroll
+from tui.widgets.textpanel import TextPanel
 
 GAP_PLURALS = {"a statement": "statements", "an owner": "owners", "a review": "reviews"}
 """How the completeness line counts each kind of gap."""
@@ -80,7 +81,7 @@ class GovernanceView(PlanView, tab="governance"):
         with Horizontal():
             yield PlanList(id="gov-list")
             with SignedScroll(id="gov-detail-scroll"):
-                yield Static("", id="gov-detail", markup=False)
+                yield TextPanel(id="gov-detail")
 
     @property
     def listing(self) -> PlanList:
@@ -123,7 +124,7 @@ class GovernanceView(PlanView, tab="governance"):
     def _show_detail(self) -> None:
         topic = self.topic
         text = detail(self.plan, topic, self.findings) if topic else "There are no governance topics."
-        self.query_one("#gov-detail", Static).update(text)
+        self.query_one("#gov-detail", TextPanel).show_text(text, titled=True)
 
     def focus_entity(self, entity: str) -> None:
         """Select the topic a finding points at."""
