@@ -106,3 +106,18 @@ def test_an_overlapping_row_with_an_absurd_count_hides_its_groups_without_counti
 def test_the_usual_row_hides_nothing() -> None:
     rows = _row(("Rotterdam hub", 21), ("Head office", 18))
     assert hidden_observations(rows, K).all == frozenset()
+
+
+def test_the_kept_answer_never_outlives_a_change_of_the_people_behind_a_figure() -> None:
+    # Asked again for the same figures (an edit elsewhere in the plan), the answer is the same;
+    # a group that shrinks below k, even changed in place, a new group or a new k is seen at once.
+    rows = _row(("Sales", 20), ("Support", 19))
+    assert not hidden_observations(rows, K).all
+    assert not hidden_observations(rows, K).all
+    rows[2].n = 3  # Support: 3 people, changed in place
+    assert _groups(rows, hidden_observations(rows, K).primary) == {"Support"}
+    rows[2].n = 19
+    assert not hidden_observations(rows, K).all
+    assert _groups(rows, hidden_observations(rows, 20).primary) == {"Support"}
+    extra = _row(("Sales", 20), ("Support", 19), ("Legal", 2))
+    assert _groups(extra, hidden_observations(extra, K).primary) == {"Legal"}

@@ -32,7 +32,7 @@ def figures(large: Path) -> list[Figure | str]:
         try:
             app.wait_for("Next:")
             app.child.send("6")
-            app.wait_for("Activities 1-")
+            app.wait_for("Roles 1-")
             base.wait_for("ready")
             across = interleave(app, base, _sideways, MOVES)
             app.child.send("j" * (START_ROW - 1))
