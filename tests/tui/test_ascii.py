@@ -37,6 +37,9 @@ WALK: list[tuple[str, ...]] = [
     ("8", "o"),  # its observations
     ("8", "n"),
     ("escape",),
+    ("9",),  # the decision board: its head lines cut through the app's ellipsis
+    ("9", "d"),
+    ("escape",),
     ("question_mark",),
     ("escape",),
     ("ctrl+p",),

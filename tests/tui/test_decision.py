@@ -17,6 +17,7 @@ from tui.views.decision.view import DecisionView
 from tui.views.overview.view import OverviewView
 from tui.views.stages.view import StagesView
 from tui.widgets.linetable import LineTable
+from tui.widgets.oneline import OneLine
 
 SIZE = (80, 24)
 
@@ -36,7 +37,7 @@ def _rows(app: CoachApp) -> list[tuple[str, ...]]:
 
 
 def _head(app: CoachApp) -> str:
-    return str(app.screen.query_one("#decision-head", Static).render())
+    return "\n".join(line.text for line in app.screen.query("#decision-head OneLine").results(OneLine))
 
 
 async def _open(pilot: Any) -> DecisionView:

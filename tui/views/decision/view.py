@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.containers import Vertical
 
 from schemas.plan import Plan
 from schemas.records import RoiClaim
@@ -21,6 +21,7 @@ from tui.views.decision.rows import GOOD, Board, Row
 from tui.widgets.columns import Column
 from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
+from tui.widgets.oneline import OneLine
 from tui.widgets.textpanel import TextPanel
 
 CLAIM_ACTIONS = ("edit_claim", "delete_claim")
@@ -77,7 +78,9 @@ class DecisionView(PlanView, tab="decision"):
 
     def compose(self) -> ComposeResult:
         """The head lines, the list, the panel."""
-        yield Static("", id="decision-head", markup=False)
+        with Vertical(id="decision-head"):
+            yield OneLine(id="decision-head-1")
+            yield OneLine(id="decision-head-2")
         yield self.table
         yield self.panel
 
@@ -86,7 +89,9 @@ class DecisionView(PlanView, tab="decision"):
     def show(self, plan: Plan, findings: list[Finding]) -> None:
         """Render the head, the list (keeping the cursor) and the panel."""
         self.board = Board(plan, findings)
-        self.query_one("#decision-head", Static).update("\n".join(self.board.head()))
+        first, second = self.board.head()
+        self.query_one("#decision-head-1", OneLine).update(first)
+        self.query_one("#decision-head-2", OneLine).update(second)
         self.table.set_rows([row.cells() for row in self.board.rows])
         self._detail()
 
