@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 
-from schemas.plan import Plan
 from schemas.records import RoiClaim
-from schemas.rules.base import Finding
 from schemas.rules.expansion import signed
 from schemas.rules.places import Place
 from tui.session import PlanSession
 from tui.tabs import tab_for_table
-from tui.views.base import PlanView
+from tui.views.board import BoardView
 from tui.views.decision import changes, forms
 from tui.views.decision.rows import GOOD, Board, Row
 from tui.widgets.columns import Column
-from tui.widgets.linetable import LineTable
 from tui.widgets.marks import MARK_STYLES
-from tui.widgets.oneline import OneLine
-from tui.widgets.textpanel import TextPanel
 
 CLAIM_ACTIONS = ("edit_claim", "delete_claim")
 """Actions on the ROI claim under the cursor."""
@@ -40,8 +33,11 @@ def columns() -> list[Column]:
     ]
 
 
-class DecisionView(PlanView, tab="decision"):
+class DecisionView(BoardView[Row], tab="decision"):
     """The evidence of the current pilot, what blocks an expansion, the decisions and the ROI claims."""
+
+    board: Board
+    """What the tab shows now."""
 
     HELP = (
         "Step 8 for the current pilot: expand, modify or stop on the evidence. The list shows each "
@@ -68,60 +64,7 @@ class DecisionView(PlanView, tab="decision"):
     ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(session, id=id)
-        self.board = Board(session.plan, [])
-        """What the tab shows now."""
-        self.table = LineTable(columns(), on_move=self._moved, id="decision-table")
-        """The evidence, the refusals, the decisions and the claims."""
-        self.panel = TextPanel(id="decision-detail")
-        """The selected line in full."""
-
-    def compose(self) -> ComposeResult:
-        """The head lines, the list, the panel."""
-        with Vertical(id="decision-head"):
-            yield OneLine(id="decision-head-1")
-            yield OneLine(id="decision-head-2")
-        yield self.table
-        yield self.panel
-
-    # -- rendering ---------------------------------------------------------------------
-
-    def show(self, plan: Plan, findings: list[Finding]) -> None:
-        """Render the head, the list (keeping the cursor) and the panel."""
-        self.board = Board(plan, findings)
-        first, second = self.board.head()
-        self.query_one("#decision-head-1", OneLine).update(first)
-        self.query_one("#decision-head-2", OneLine).update(second)
-        self.table.set_rows([row.cells() for row in self.board.rows])
-        self._detail()
-
-    @property
-    def row(self) -> Row | None:
-        """The line under the cursor."""
-        rows = self.board.rows
-        return rows[self.table.cursor_row] if rows and self.table.cursor_row < len(rows) else None
-
-    def _moved(self, _row: int, _column: int) -> None:
-        """The cursor moved: show its line in full and the keys that apply to it."""
-        self._detail()
-        self.refresh_bindings()
-
-    def _detail(self) -> None:
-        """Show the selected line in full, with where it is in the list."""
-        row = self.row
-        where = f"  ({self.table.cursor_row + 1} of {len(self.board.rows)})" if row else ""
-        self.panel.show_text(f"{row.detail}{where}" if row else "")
-
-    def focus_default(self) -> None:
-        """Focus the list."""
-        self.table.focus()
-
-    def focus_entity(self, entity: str) -> None:
-        """Select the line about the record a finding points at."""
-        at = next((i for i, row in enumerate(self.board.rows) if row.entity == entity), None)
-        if at is not None:
-            self.table.move_to(at)
-        self.table.focus()
+        super().__init__(session, columns(), lambda plan, findings, _today: Board(plan, findings), id=id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter edits an ROI claim on its line and goes to where other lines are answered."""

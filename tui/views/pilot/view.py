@@ -4,29 +4,26 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 
 from schemas.enums import PilotStatus
-from schemas.plan import Plan
 from schemas.records import Condition, Jurisdiction, Pilot, TrainingSession
-from schemas.rules.base import Finding, pilot_label
+from schemas.rules.base import pilot_label
 from schemas.rules.places import Place
 from tui.session import PlanSession
 from tui.tabs import tab_for_table
-from tui.views.base import PlanView
+from tui.views.board import BoardView
 from tui.views.pilot import changes, forms
 from tui.views.pilot.line import OPEN, Row, columns
 from tui.views.pilot.rows import Board
 from tui.widgets.keybar import FORWARD, RARE
-from tui.widgets.linetable import LineTable
-from tui.widgets.oneline import OneLine
-from tui.widgets.textpanel import TextPanel
 
 
-class PilotView(PlanView, tab="pilot"):
+class PilotView(BoardView[Row], tab="pilot"):
     """The current pilot's design, jurisdictions, conditions and training; earlier pilots read-only."""
+
+    board: Board
+    """What the tab shows now."""
 
     HELP = (
         "Steps 5 and 6: pilot one workflow with a limited population, informed notice, opt-out, "
@@ -57,50 +54,7 @@ class PilotView(PlanView, tab="pilot"):
     ]
 
     def __init__(self, session: PlanSession, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(session, id=id)
-        self.board = Board(session.plan, [], session.today)
-        """What the tab shows now."""
-        self.table = LineTable(columns(), on_move=self._moved, id="pilot-table")
-        """The design, the conditions, the training, the earlier pilots."""
-        self.panel = TextPanel(id="pilot-detail")
-        """The selected line in full."""
-
-    def compose(self) -> ComposeResult:
-        """The head lines, the list, the panel."""
-        with Vertical(id="pilot-head"):
-            yield OneLine(id="pilot-head-1")
-            yield OneLine(id="pilot-head-2")
-        yield self.table
-        yield self.panel
-
-    # -- rendering ---------------------------------------------------------------------
-
-    def show(self, plan: Plan, findings: list[Finding]) -> None:
-        """Render the head, the list (keeping the cursor) and the panel."""
-        self.board = Board(plan, findings, self.session.today)
-        first, second = self.board.head()
-        self.query_one("#pilot-head-1", OneLine).update(first)
-        self.query_one("#pilot-head-2", OneLine).update(second)
-        self.table.set_rows([row.cells() for row in self.board.rows])
-        self._detail()
-
-    @property
-    def row(self) -> Row | None:
-        """The line under the cursor."""
-        rows = self.board.rows
-        return rows[self.table.cursor_row] if rows and self.table.cursor_row < len(rows) else None
-
-    def _moved(self, _row: int, _column: int) -> None:
-        self._detail()
-
-    def _detail(self) -> None:
-        row = self.row
-        where = f"  ({self.table.cursor_row + 1} of {len(self.board.rows)})" if row else ""
-        self.panel.show_text(f"{row.detail}{where}" if row else "")
-
-    def focus_default(self) -> None:
-        """Focus the list."""
-        self.table.focus()
+        super().__init__(session, columns(), Board, id=id)
 
     def focus_entity(self, entity: str) -> None:
         """Select the line about the record a finding points at."""
