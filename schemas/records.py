@@ -24,26 +24,12 @@ from schemas.enums import (
 )
 from schemas.pilot_records import (
     Condition as Condition,
-)
-from schemas.pilot_records import (
     ConditionTerms as ConditionTerms,
-)
-from schemas.pilot_records import (
     Decision as Decision,
-)
-from schemas.pilot_records import (
     Metric as Metric,
-)
-from schemas.pilot_records import (
     Observation as Observation,
-)
-from schemas.pilot_records import (
     Pilot as Pilot,
-)
-from schemas.pilot_records import (
     RoiClaim as RoiClaim,
-)
-from schemas.pilot_records import (
     TrainingSession as TrainingSession,
 )
 from schemas.recordbase import Record as Record

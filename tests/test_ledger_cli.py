@@ -11,8 +11,7 @@ import orjson
 import pytest
 from clirun import cli
 
-from schemas.history import CHAIN, entry_hash, entry_id
-from schemas.history import Set as SetField
+from schemas.history import CHAIN, Set as SetField, entry_hash, entry_id
 from store import PlanStore
 from store.storage import encode
 

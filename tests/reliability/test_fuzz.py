@@ -24,8 +24,7 @@ from typing import Any
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from relkit import DEEP, GUARD, NOW, ROOT, make_plan, run, tally
 
 from schemas.example import example_plan
