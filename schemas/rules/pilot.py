@@ -149,7 +149,7 @@ def _population(pilot: Pilot, policy: Policy) -> list[Finding]:
 
 
 def _consent(pilot: Pilot) -> list[Finding]:
-    """Voluntary, with notice before the start, an opt-out and a support contact."""
+    """Voluntary, with notice before the start, an opt-out, a support contact and an escalation route."""
     gap, name = gap_severity(pilot), _name(pilot)
     found = []
     if not pilot.voluntary:
@@ -188,34 +188,25 @@ def _consent(pilot: Pilot) -> list[Finding]:
                 "Give notice before the pilot starts.",
             )
         )
-    if not pilot.opt_out:
-        found.append(
-            _design(
-                pilot,
-                gap,
-                f"{name} has no opt-out mechanism.",
-                "Describe how a participant opts out, at any time and without consequence.",
-            )
-        )
-    if not pilot.support_contact:
-        found.append(
-            _design(
-                pilot,
-                gap,
-                f"{name} names no support contact.",
-                "Name where participants get help.",
-            )
-        )
-    if not pilot.escalation_route:
-        found.append(
-            _design(
-                pilot,
-                gap,
-                f"{name} names no human escalation route.",
-                "Name where a participant is sent in a high-consequence situation: a human, and how soon.",
-            )
-        )
-    return found
+    return found + [_design(pilot, gap, f"{name} {what}", fix) for what, fix in _missing_help(pilot)]
+
+
+def _missing_help(pilot: Pilot) -> list[tuple[str, str]]:
+    """What a participant could not find (how to leave, whom to ask, where a human takes over)."""
+    needed = (
+        (
+            pilot.opt_out,
+            "has no opt-out mechanism.",
+            "Describe how a participant opts out, at any time and without consequence.",
+        ),
+        (pilot.support_contact, "names no support contact.", "Name where participants get help."),
+        (
+            pilot.escalation_route,
+            "names no human escalation route.",
+            "Name where a participant is sent in a high-consequence situation: a human, and how soon.",
+        ),
+    )
+    return [(what, fix) for given, what, fix in needed if not given]
 
 
 def training(plan: Plan, today: date) -> list[Finding]:
